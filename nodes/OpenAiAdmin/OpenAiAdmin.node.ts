@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { describeResources } from './actions/describe';
+import { resources, route } from './actions/router';
+import { requestOptions } from './actions/shared/requestOptions';
+import * as listSearch from './methods/listSearch';
+
+export class OpenAiAdmin implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OpenAI Admin',
+		name: 'openAiAdmin',
+		icon: { light: 'file:../../icons/openai-admin.svg', dark: 'file:../../icons/openai-admin.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Administer an OpenAI organization: projects, project users, service accounts, project API keys and rate limits',
+		defaults: { name: 'OpenAI Admin' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'openAiAdminApi', required: true }],
+		properties: [...describeResources(resources, 'project'), requestOptions],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
+}

@@ -1,0 +1,54 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Resource } from './types';
+
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+
+/**
+ * Builds the node's Resource and Operation dropdowns and every operation's fields from the resource
+ * modules, so an operation file never repeats its own display rules.
+ */
+export function describeResources(resources: Resource[], defaultResource: string): INodeProperties[] {
+	const resourceDropdown: INodeProperties = {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources
+			.map(({ name, value, description }) => ({ name, value, description }))
+			.sort(byName),
+		default: defaultResource,
+	};
+
+	const perResource = resources.flatMap((resource): INodeProperties[] => {
+		const operationDropdown: INodeProperties = {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: resource.operations
+				.map(({ name, value, action, description }) => ({ name, value, action, description }))
+				.sort(byName),
+			default: resource.defaultOperation,
+		};
+		const fields = resource.operations.flatMap((operation) =>
+			operation.properties.map(
+				(property): INodeProperties => ({
+					...property,
+					displayOptions: {
+						...property.displayOptions,
+						show: {
+							resource: [resource.value],
+							operation: [operation.value],
+							...property.displayOptions?.show,
+						},
+					},
+				}),
+			),
+		);
+		return [operationDropdown, ...fields];
+	});
+
+	return [resourceDropdown, ...perResource];
+}

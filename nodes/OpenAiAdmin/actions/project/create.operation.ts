@@ -1,0 +1,62 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { RESIDENCIES } from '../shared/fields';
+import { checkOneOf, readCollection, readText } from '../shared/parameters';
+import type { Operation } from '../types';
+
+export const createProject: Operation = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a project',
+	description: 'Create a project in the organization',
+	properties: [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Marketing chatbot',
+			description: 'The friendly name of the project; it appears in reports',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'External Key ID',
+					name: 'external_key_id',
+					type: 'string',
+					default: '',
+					description: 'External (customer-managed encryption) key ID to associate with the project',
+				},
+				{
+					displayName: 'Residency',
+					name: 'residency',
+					type: 'options',
+					options: RESIDENCIES.map((value) => ({ name: value, value })),
+					default: 'GLOBAL',
+					description:
+						'Data residency of the project. Your organization must have access to the residency you choose.',
+				},
+			],
+		},
+	],
+	async execute(itemIndex, api) {
+		const body: IDataObject = { name: readText(this, 'name', itemIndex, 'Name') };
+		const { external_key_id: externalKeyId, residency } = readCollection(this, 'additionalFields', itemIndex);
+		if (externalKeyId) body.external_key_id = externalKeyId;
+		if (residency !== undefined) {
+			body.residency = checkOneOf(this, residency, RESIDENCIES, itemIndex, 'Residency');
+		}
+		return await api.request({
+			method: 'POST',
+			path: '/organization/projects',
+			body,
+			createsResource: true,
+		});
+	},
+};

@@ -1,0 +1,22 @@
+import { apiPath } from '../../transport/path';
+import { listAll } from '../../transport/pagination';
+import { listControls, projectLocator } from '../shared/fields';
+import { readId, readListControls } from '../shared/parameters';
+import type { Operation } from '../types';
+
+export const getManyServiceAccounts: Operation = {
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many service accounts',
+	description: 'List the service accounts of a project',
+	properties: [projectLocator, ...listControls],
+	async execute(itemIndex, api) {
+		const projectId = readId(this, 'projectId', itemIndex, 'Project');
+		return await listAll(
+			api,
+			apiPath`/organization/projects/${projectId}/service_accounts`,
+			{},
+			readListControls(this, itemIndex),
+		);
+	},
+};

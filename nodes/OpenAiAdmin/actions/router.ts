@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { AdminApi } from '../transport';
+import { RequestPacer } from '../transport/pacer';
+import { project } from './project/Project.resource';
+import { projectApiKey } from './projectApiKey/ProjectApiKey.resource';
+import { projectRateLimit } from './projectRateLimit/ProjectRateLimit.resource';
+import { projectServiceAccount } from './projectServiceAccount/ProjectServiceAccount.resource';
+import { projectUser } from './projectUser/ProjectUser.resource';
+import { readRequestSettings } from './shared/requestOptions';
+import type { Operation, Resource } from './types';
+
+export const resources: Resource[] = [
+	project,
+	projectApiKey,
+	projectRateLimit,
+	projectServiceAccount,
+	projectUser,
+];
+
+function findOperation(context: IExecuteFunctions, itemIndex: number): Operation {
+	const resourceName = context.getNodeParameter('resource', itemIndex) as string;
+	const operationName = context.getNodeParameter('operation', itemIndex) as string;
+	const operation = resources
+		.find((resource) => resource.value === resourceName)
+		?.operations.find((candidate) => candidate.value === operationName);
+	if (!operation) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The operation "${operationName}" of resource "${resourceName}" is not known`,
+			{ itemIndex },
+		);
+	}
+	return operation;
+}
+
+function errorOutput(error: unknown, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error instanceof Error ? error.message : String(error) };
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.description) json.description = error.description;
+		if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	}
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** Runs every input item through its own resource/operation, in order. */
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	// Pacing spans the whole execution, not one item: a Return All per item must share the budget.
+	let pacer: RequestPacer | undefined;
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const operation = findOperation(this, itemIndex);
+			const { retry, requestsPerMinute } = readRequestSettings(this, itemIndex);
+			pacer ??= RequestPacer.perMinute(requestsPerMinute);
+			const api = new AdminApi(this, itemIndex, retry, pacer);
+			const result = await operation.execute.call(this, itemIndex, api);
+			output.push(
+				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+					itemData: { item: itemIndex },
+				}),
+			);
+		} catch (error) {
+			if (this.continueOnFail()) {
+				output.push(errorOutput(error, itemIndex));
+				continue;
+			}
+			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+				error.context.itemIndex ??= itemIndex;
+				throw error;
+			}
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,171 @@
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+
+import { MAX_PAGE_SIZE } from '../../transport/pagination';
+
+/** Characters OpenAI ids are made of (`proj_…`, `user-…`, `svc_acct_…`, `key_…`, `rl-gpt-4o`). */
+export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.:-]*$';
+
+interface LocatorOptions {
+	name: string;
+	displayName: string;
+	/** The `listSearch` method that fills "From List". */
+	searchMethod: string;
+	idPlaceholder: string;
+	description?: string;
+	/** An extra mode that reads the id out of a link. */
+	urlMode?: INodePropertyMode;
+}
+
+/** A resource locator: pick from a searchable list, or give the id. */
+function resourceLocator(options: LocatorOptions): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${options.displayName.toLowerCase()}...`,
+				typeOptions: { searchListMethod: options.searchMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.idPlaceholder,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: ID_PATTERN,
+							errorMessage: `Not a valid ${options.displayName.toLowerCase()} ID`,
+						},
+					},
+				],
+			},
+			...(options.urlMode ? [options.urlMode] : []),
+		],
+	};
+}
+
+/** Project settings links on the platform carry the project id, e.g. /settings/proj_abc/general. */
+const PROJECT_URL_REGEX = 'https://platform\\.openai\\.com/.*?(proj_[A-Za-z0-9]+)';
+
+export const projectLocator = resourceLocator({
+	name: 'projectId',
+	displayName: 'Project',
+	searchMethod: 'searchProjects',
+	idPlaceholder: 'proj_abc123',
+	urlMode: {
+		displayName: 'By URL',
+		name: 'url',
+		type: 'string',
+		placeholder: 'https://platform.openai.com/settings/proj_abc123/general',
+		extractValue: { type: 'regex', regex: PROJECT_URL_REGEX },
+		validation: [
+			{
+				type: 'regex',
+				properties: {
+					regex: PROJECT_URL_REGEX,
+					errorMessage: 'Not a platform.openai.com link that contains a project ID (proj_…)',
+				},
+			},
+		],
+	},
+});
+
+export const projectUserLocator = resourceLocator({
+	name: 'userId',
+	displayName: 'User',
+	searchMethod: 'searchProjectUsers',
+	idPlaceholder: 'user-abc123',
+	description: 'A member of the project',
+});
+
+export const organizationUserLocator = resourceLocator({
+	name: 'userId',
+	displayName: 'User',
+	searchMethod: 'searchOrganizationUsers',
+	idPlaceholder: 'user-abc123',
+	description: 'A member of the organization; only organization members can be added to a project',
+});
+
+export const serviceAccountLocator = resourceLocator({
+	name: 'serviceAccountId',
+	displayName: 'Service Account',
+	searchMethod: 'searchServiceAccounts',
+	idPlaceholder: 'svc_acct_abc123',
+});
+
+export const apiKeyLocator = resourceLocator({
+	name: 'apiKeyId',
+	displayName: 'API Key',
+	searchMethod: 'searchApiKeys',
+	idPlaceholder: 'key_abc123',
+});
+
+export const rateLimitLocator = resourceLocator({
+	name: 'rateLimitId',
+	displayName: 'Rate Limit',
+	searchMethod: 'searchRateLimits',
+	idPlaceholder: 'rl-gpt-4o',
+	description: 'The per-model rate limit to change',
+});
+
+/** Return All and Limit, the same on every list. */
+export const listControls: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE, numberPrecision: 0 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+export const PROJECT_ROLES = ['member', 'owner'] as const;
+
+export function projectRoleField(description: string): INodeProperties {
+	return {
+		displayName: 'Role',
+		name: 'role',
+		type: 'options',
+		required: true,
+		options: [
+			{ name: 'Member', value: 'member' },
+			{ name: 'Owner', value: 'owner' },
+		],
+		default: 'member',
+		description,
+	};
+}
+
+/** Residency values from the spec's PublicProjectResidency enum. */
+export const RESIDENCIES = [
+	'AE_STORAGE',
+	'AE_STORAGE_PROCESSING',
+	'AU_STORAGE',
+	'CA_STORAGE',
+	'EU_STORAGE_PROCESSING',
+	'GB_STORAGE',
+	'GLOBAL',
+	'IN_STORAGE',
+	'JP_STORAGE',
+	'KR_STORAGE',
+	'SG_STORAGE',
+	'US_STORAGE_PROCESSING',
+] as const;

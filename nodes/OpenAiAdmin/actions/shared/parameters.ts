@@ -1,0 +1,136 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ListControls } from '../../transport/pagination';
+import { MAX_PAGE_SIZE } from '../../transport/pagination';
+import { ID_PATTERN } from './fields';
+
+const ID_REGEX = new RegExp(ID_PATTERN);
+const EMAIL_REGEX = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A rejected input, named by field and item, raised before any request is made. */
+export function invalidInput(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	problem: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `${field}: ${problem} [item ${itemIndex}]`, {
+		itemIndex,
+		description: `Check the "${field}" field of item ${itemIndex}.`,
+	});
+}
+
+function show(value: unknown): string {
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * The id a resource locator (or plain field) holds. Only characters OpenAI ids use are accepted, so
+ * that no id can reach another route; paths encode it as well.
+ */
+export function readId(
+	context: IExecuteFunctions,
+	parameter: string,
+	itemIndex: number,
+	field: string,
+): string {
+	const raw = context.getNodeParameter(parameter, itemIndex, '', { extractValue: true }) as unknown;
+	const id = typeof raw === 'number' ? String(raw) : raw;
+	if (typeof id !== 'string' || id.trim() === '') {
+		throw invalidInput(context, itemIndex, field, 'an ID is required');
+	}
+	if (id !== id.trim()) {
+		throw invalidInput(context, itemIndex, field, `"${show(id)}" has leading or trailing spaces`);
+	}
+	if (!ID_REGEX.test(id) || id.includes('..')) {
+		throw invalidInput(
+			context,
+			itemIndex,
+			field,
+			`"${show(id)}" is not a valid ID (letters, digits, "_", "-", ".", ":" only)`,
+		);
+	}
+	return id;
+}
+
+export function readListControls(context: IExecuteFunctions, itemIndex: number): ListControls {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	if (returnAll) return { returnAll, limit: Infinity };
+	const limit = context.getNodeParameter('limit', itemIndex, 50) as unknown;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+		throw invalidInput(
+			context,
+			itemIndex,
+			'Limit',
+			`${show(limit)} is not a whole number from 1 to ${MAX_PAGE_SIZE}`,
+		);
+	}
+	return { returnAll, limit };
+}
+
+export function readText(
+	context: IExecuteFunctions,
+	parameter: string,
+	itemIndex: number,
+	field: string,
+): string {
+	const value = context.getNodeParameter(parameter, itemIndex, '') as unknown;
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw invalidInput(context, itemIndex, field, 'a value is required');
+	}
+	return value;
+}
+
+export function checkEmail(
+	context: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	field: string,
+): string {
+	if (typeof value !== 'string' || !EMAIL_REGEX.test(value.trim())) {
+		throw invalidInput(context, itemIndex, field, `${show(value)} is not an email address`);
+	}
+	return value.trim();
+}
+
+export function checkOneOf<T extends string>(
+	context: IExecuteFunctions,
+	value: unknown,
+	allowed: readonly T[],
+	itemIndex: number,
+	field: string,
+): T {
+	if (!allowed.includes(value as T)) {
+		throw invalidInput(
+			context,
+			itemIndex,
+			field,
+			`${show(value)} is not one of ${allowed.map((option) => `"${option}"`).join(', ')}`,
+		);
+	}
+	return value as T;
+}
+
+export function checkNonNegativeInteger(
+	context: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	field: string,
+): number {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+		throw invalidInput(context, itemIndex, field, `${show(value)} is not a whole number of 0 or more`);
+	}
+	return value;
+}
+
+/** The collection parameter (Additional Fields, Filters, ...) as an object, empty when unset. */
+export function readCollection(
+	context: IExecuteFunctions,
+	parameter: string,
+	itemIndex: number,
+): IDataObject {
+	const value = context.getNodeParameter(parameter, itemIndex, {}) as unknown;
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}

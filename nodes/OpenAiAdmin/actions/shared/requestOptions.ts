@@ -1,0 +1,64 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { RetrySettings } from '../../transport/retryPolicy';
+import { DEFAULT_RETRY_SETTINGS } from '../../transport/retryPolicy';
+import { checkNonNegativeInteger, readCollection } from './parameters';
+
+/** How requests are paced and retried; shown on every operation. */
+export const requestOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Requests Per Minute',
+			name: 'maxRequestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: 0,
+			description:
+				'Space requests evenly to stay under this rate for the whole execution; 0 sends them as fast as the API answers. The Admin API allows only a few requests per minute per endpoint, so set this for long Return All runs.',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 20, numberPrecision: 0 },
+			default: DEFAULT_RETRY_SETTINGS.maxRetries,
+			description:
+				'How many times one request is sent again after a rate limit (429), a server error or a dropped connection',
+		},
+		{
+			displayName: 'Max Retry Wait (Seconds)',
+			name: 'maxRetryWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: DEFAULT_RETRY_SETTINGS.maxTotalWaitMs / 1000,
+			description: 'The longest time one request may spend waiting between its retries',
+		},
+	],
+};
+
+export interface RequestSettings {
+	retry: RetrySettings;
+	requestsPerMinute: number;
+}
+
+export function readRequestSettings(context: IExecuteFunctions, itemIndex: number): RequestSettings {
+	const options = readCollection(context, 'options', itemIndex);
+	const number = (name: string, field: string, fallback: number) =>
+		options[name] === undefined
+			? fallback
+			: checkNonNegativeInteger(context, options[name], itemIndex, field);
+	return {
+		retry: {
+			maxRetries: number('maxRetries', 'Max Retries', DEFAULT_RETRY_SETTINGS.maxRetries),
+			maxTotalWaitMs:
+				number('maxRetryWaitSeconds', 'Max Retry Wait (Seconds)', DEFAULT_RETRY_SETTINGS.maxTotalWaitMs / 1000) *
+				1000,
+		},
+		requestsPerMinute: number('maxRequestsPerMinute', 'Max Requests Per Minute', 0),
+	};
+}

@@ -1,0 +1,182 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { apiError, redact } from './errors';
+import { RequestPacer } from './pacer';
+import type { Failure, RetrySettings } from './retryPolicy';
+import { DEFAULT_RETRY_SETTINGS, isRetryable, retryDelayMs } from './retryPolicy';
+
+export const CREDENTIAL_TYPE = 'openAiAdminApi';
+
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export interface AdminApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, built with `apiPath` so that every id is encoded. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** A POST that creates something: sent again only when the API certainly did not act. */
+	createsResource?: boolean;
+}
+
+type ApiContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+interface AttemptResult {
+	body?: unknown;
+	failure?: Failure;
+}
+
+const CONNECTION_ERROR_CODES = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ECONNABORTED',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EAI_AGAIN',
+	'UND_ERR_SOCKET',
+]);
+
+/** Finds a network error code anywhere along an error's cause chain. */
+function connectionErrorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+		const { code, message } = current as { code?: unknown; message?: unknown };
+		if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return code;
+		if (typeof message === 'string' && /socket hang up/i.test(message)) return 'ECONNRESET';
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } {
+	if (typeof body !== 'string') return { ok: true, value: body };
+	if (body.trim() === '') return { ok: true, value: {} };
+	try {
+		return { ok: true, value: JSON.parse(body) as unknown };
+	} catch {
+		return { ok: false };
+	}
+}
+
+/**
+ * The only place that talks HTTP to the Administration API: base URL and authentication from the
+ * credential, request-level retries, pacing and error translation. One instance serves one item of
+ * one execution; the pacer it is given is shared by the items of that execution only.
+ */
+export class AdminApi {
+	constructor(
+		private readonly context: ApiContext,
+		private readonly itemIndex = 0,
+		private readonly retry: RetrySettings = DEFAULT_RETRY_SETTINGS,
+		private readonly pacer: RequestPacer = new RequestPacer(0),
+	) {}
+
+	async request<T = IDataObject>(request: AdminApiRequest): Promise<T> {
+		const credentials = await this.context.getCredentials(CREDENTIAL_TYPE, this.itemIndex);
+		const adminKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : undefined;
+		const baseUrl = String(credentials.baseUrl || 'https://api.openai.com/v1').replace(/\/+$/, '');
+		const headers: IDataObject = {};
+		if (typeof credentials.organizationId === 'string' && credentials.organizationId.trim()) {
+			headers['OpenAI-Organization'] = credentials.organizationId.trim();
+		}
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${baseUrl}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			headers,
+			json: true,
+			timeout: REQUEST_TIMEOUT_MS,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		};
+
+		let waitedMs = 0;
+		for (let attempt = 0; ; attempt++) {
+			await this.pacer.waitForSlot();
+			const result = await this.attempt(options, adminKey);
+			if (!result.failure) return result.body as T;
+
+			const { failure } = result;
+			const delayMs = retryDelayMs(failure, attempt, Date.now());
+			const canRetry =
+				attempt < this.retry.maxRetries &&
+				isRetryable(failure, request.createsResource === true) &&
+				waitedMs + delayMs <= this.retry.maxTotalWaitMs;
+			if (!canRetry) throw this.toError(failure, result.body, request, attempt, adminKey);
+			waitedMs += delayMs;
+			await sleep(delayMs);
+		}
+	}
+
+	private async attempt(
+		options: IHttpRequestOptions,
+		adminKey: string | undefined,
+	): Promise<AttemptResult> {
+		let response: { body: unknown; headers: Record<string, unknown>; statusCode: number };
+		try {
+			response = await this.context.helpers.httpRequestWithAuthentication.call(
+				this.context,
+				CREDENTIAL_TYPE,
+				// Each attempt gets its own copy: the credential helper writes the auth header into it.
+				{ ...options, headers: { ...options.headers } },
+			);
+		} catch (error) {
+			const code = connectionErrorCode(error);
+			if (!code) {
+				// n8n's own error keeps the request it failed on, headers included: pass on only its text.
+				const message = redact(error instanceof Error ? error.message : String(error), adminKey);
+				throw new NodeApiError(this.context.getNode(), { message }, { message, itemIndex: this.itemIndex });
+			}
+			return { failure: { kind: 'connection', code, beforeSending: code === 'ECONNREFUSED' } };
+		}
+		const parsed = parseBody(response.body);
+		if (response.statusCode >= 200 && response.statusCode < 300) {
+			return parsed.ok ? { body: parsed.value } : { failure: { kind: 'malformed' } };
+		}
+		return {
+			body: parsed.ok ? parsed.value : response.body,
+			failure: { kind: 'status', status: response.statusCode, headers: response.headers ?? {} },
+		};
+	}
+
+	private toError(
+		failure: Failure,
+		body: unknown,
+		request: AdminApiRequest,
+		retries: number,
+		adminKey: string | undefined,
+	): NodeApiError {
+		const node = this.context.getNode();
+		const tried = retries > 0 ? ` (after ${retries + 1} attempts)` : '';
+		if (failure.kind === 'status') {
+			const error = apiError(node, failure.status, body, this.itemIndex, adminKey);
+			if (tried) error.message += tried;
+			return error;
+		}
+		const ambiguous = request.createsResource
+			? ' The request may have been carried out: check before running it again.'
+			: '';
+		const message =
+			failure.kind === 'connection'
+				? `Could not reach the OpenAI Administration API (${failure.code})${tried}`
+				: `The OpenAI Administration API sent a response that is not valid JSON${tried}`;
+		return new NodeApiError(
+			node,
+			{ message },
+			{
+				message: redact(message, adminKey),
+				description: `${request.method} ${request.path}.${ambiguous}`,
+				itemIndex: this.itemIndex,
+			},
+		);
+	}
+}
