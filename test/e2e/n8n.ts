@@ -1,0 +1,507 @@
+/**
+ * Runner for end-to-end tests against a real n8n (1.x on Node 20, 2.x on Node 24).
+ *
+ * Nothing here depends on the repo's npm dependencies: only Node's standard library. n8n itself is
+ * installed by scripts/e2e/install-n8n.sh into a cache folder outside the repo (see NOTES.md).
+ *
+ * Typical use:
+ *   const install = await installN8n(1);
+ *   const home = createN8nHome(install);
+ *   await loadCommunityPackage(home, '/path/to/built/package');
+ *   await importCredentials(home, [{ id, name, type, data }]);
+ *   const id = await importWorkflow(home, workflowJson);
+ *   const run = await executeWorkflow(home, id);
+ *   nodeOutput(run, 'Some Node') // => [{...json}, ...]
+ *   removeN8nHome(home);
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export type N8nLine = 1 | 2;
+
+/** What scripts/e2e/install-n8n.sh printed as its last line. */
+export interface N8nInstall {
+	line: N8nLine;
+	/** n8n version, e.g. "1.123.81". */
+	version: string;
+	/** Install folder (holds node_modules/n8n). */
+	dir: string;
+	/** n8n's CLI entry (a JS file, run with nodeBin). */
+	n8nBin: string;
+	/** The Node binary n8n runs on. */
+	nodeBin: string;
+	/** Folder to put first on PATH for n8n's own child processes ("" for the machine's node). */
+	pathPrepend: string;
+}
+
+/** An isolated n8n instance: its own user folder, database and encryption key. */
+export interface N8nHome {
+	install: N8nInstall;
+	/** Temp dir owning everything below; removeN8nHome() deletes it. */
+	root: string;
+	/** N8N_USER_FOLDER: n8n keeps its files in `${userFolder}/.n8n`. */
+	userFolder: string;
+	/** Full environment for every n8n process of this home (already includes process.env). */
+	env: NodeJS.ProcessEnv;
+}
+
+export interface CommandResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+	durationMs: number;
+}
+
+export interface N8nServer {
+	baseUrl: string;
+	port: number;
+	process: ChildProcess;
+	/** Everything the server printed so far (stdout and stderr interleaved). */
+	output(): string;
+	stop(): Promise<void>;
+}
+
+/** n8n's run data (IRun) as printed by `n8n execute --rawOutput`. Only the parts we use are typed. */
+export interface N8nRun {
+	status?: string;
+	finished?: boolean;
+	mode?: string;
+	data: {
+		resultData: {
+			runData: Record<string, Array<N8nTaskData>>;
+			lastNodeExecuted?: string;
+			error?: unknown;
+		};
+	};
+}
+
+export interface N8nTaskData {
+	executionStatus?: string;
+	error?: unknown;
+	data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
+}
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const INSTALL_SCRIPT = path.join(REPO_ROOT, 'scripts', 'e2e', 'install-n8n.sh');
+
+const log = (msg: string) => {
+	if (process.env.N8N_E2E_QUIET !== '1') process.stderr.write(`[e2e] ${msg}\n`);
+};
+
+/** Environment of the calling process, without what must not reach n8n or npm children. */
+function baseEnv(): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = { ...process.env };
+	for (const key of Object.keys(env)) {
+		// `npm run` exports the repo's npm config (ignore_scripts, local_prefix, ...); jest sets
+		// NODE_ENV=test, which makes n8n refuse to load nodes ("Not available in tests").
+		if (
+			key.startsWith('npm_') ||
+			key.startsWith('JEST_') ||
+			key === 'NODE_ENV' ||
+			key === 'NODE_OPTIONS' ||
+			key === 'TS_NODE_PROJECT' ||
+			(key.startsWith('N8N_') && !key.startsWith('N8N_E2E_')) ||
+			key.startsWith('DB_')
+		) {
+			delete env[key];
+		}
+	}
+	return env;
+}
+
+/**
+ * Install (or find in the cache) the pinned n8n of a line. Runs scripts/e2e/install-n8n.sh, whose
+ * progress goes to this process's stderr. A warm cache answers in well under a second.
+ */
+export async function installN8n(line: N8nLine): Promise<N8nInstall> {
+	const started = Date.now();
+	const result = await runProcess('bash', [INSTALL_SCRIPT, String(line)], {
+		env: baseEnv(),
+		cwd: REPO_ROOT,
+		stderrTo: process.stderr,
+		timeoutMs: 30 * 60_000,
+	});
+	if (result.code !== 0) {
+		throw new Error(`install-n8n.sh ${line} failed (exit ${result.code}):\n${result.stderr.slice(-4000)}`);
+	}
+	const lastLine = result.stdout.trim().split('\n').pop() ?? '';
+	const install = JSON.parse(lastLine) as N8nInstall;
+	log(`n8n line ${line}: ${install.version} ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+	return install;
+}
+
+/**
+ * A fresh, isolated n8n home in a temp dir: own N8N_USER_FOLDER (SQLite database, config, nodes
+ * folder), own encryption key, telemetry and version checks off. On line 1 the legacy expression
+ * engine is used and task runners are off (isolated-vm is not built on Node 20).
+ */
+export function createN8nHome(install: N8nInstall, options: { encryptionKey?: string } = {}): N8nHome {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${install.line}-`));
+	const userFolder = path.join(root, 'user');
+	fs.mkdirSync(userFolder, { recursive: true });
+	const env = baseEnv();
+	if (install.pathPrepend) env.PATH = `${install.pathPrepend}${path.delimiter}${env.PATH ?? ''}`;
+	Object.assign(env, {
+		NODE_ENV: 'production',
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: options.encryptionKey ?? randomBytes(24).toString('hex'),
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		DB_TYPE: 'sqlite',
+		GENERIC_TIMEZONE: 'UTC',
+		TZ: 'UTC',
+	});
+	if (install.line === 1) {
+		env.N8N_EXPRESSION_ENGINE = 'legacy';
+		env.N8N_RUNNERS_ENABLED = 'false';
+	}
+	return { install, root, userFolder, env };
+}
+
+/** Delete a home's temp dir (set N8N_E2E_KEEP=1 to keep it for debugging). */
+export function removeN8nHome(home: N8nHome): void {
+	if (process.env.N8N_E2E_KEEP === '1') {
+		log(`keeping n8n home ${home.root}`);
+		return;
+	}
+	fs.rmSync(home.root, { recursive: true, force: true });
+}
+
+/** Run an n8n CLI command (e.g. ['import:workflow', '--input=x.json']) in a home. */
+export async function runN8n(
+	home: N8nHome,
+	args: string[],
+	options: { timeoutMs?: number; allowFailure?: boolean } = {},
+): Promise<CommandResult> {
+	const result = await runProcess(home.install.nodeBin, [home.install.n8nBin, ...args], {
+		env: home.env,
+		cwd: home.root,
+		timeoutMs: options.timeoutMs ?? 3 * 60_000,
+	});
+	log(`n8n ${args.join(' ')} -> exit ${result.code} in ${(result.durationMs / 1000).toFixed(1)}s`);
+	if (result.code !== 0 && !options.allowFailure) {
+		throw new Error(
+			`n8n ${args.join(' ')} failed (exit ${result.code})\n--- stdout ---\n${tail(result.stdout)}\n--- stderr ---\n${tail(result.stderr)}`,
+		);
+	}
+	return result;
+}
+
+/**
+ * Install a built community node package into the home the way n8n itself installs one from the
+ * registry (Settings > Community nodes): `npm pack`, unpack into
+ * `<userFolder>/.n8n/nodes/node_modules/<name>`, drop dev/peer/optional dependencies from its
+ * package.json, `npm install` its runtime dependencies with n8n's own flags, record it in
+ * `<userFolder>/.n8n/nodes/package.json`. n8n loads it on the next command, with node types named
+ * `<package name>.<node name>`, and resolves its `require('n8n-workflow')` to n8n's own copy.
+ *
+ * `method: 'custom-extensions'` instead points N8N_CUSTOM_EXTENSIONS at the unpacked package; n8n
+ * then names its node types `CUSTOM.<node name>`.
+ */
+export async function loadCommunityPackage(
+	home: N8nHome,
+	packageDir: string,
+	options: { method?: 'nodes-folder' | 'custom-extensions' } = {},
+): Promise<{ name: string; version: string; dir: string; nodeTypePrefix: string }> {
+	const method = options.method ?? 'nodes-folder';
+	const npmEnv = { ...baseEnv(), PATH: home.env.PATH };
+	const packDir = fs.mkdtempSync(path.join(home.root, 'pack-'));
+	const pack = await runProcess('npm', ['pack', path.resolve(packageDir), '--pack-destination', packDir, '--json', '--ignore-scripts'], {
+		env: npmEnv,
+		cwd: packDir,
+		timeoutMs: 2 * 60_000,
+	});
+	if (pack.code !== 0) throw new Error(`npm pack ${packageDir} failed:\n${tail(pack.stderr)}`);
+	const packed = JSON.parse(pack.stdout) as Array<{ name: string; version: string; filename: string }>;
+	const { name, version, filename } = packed[0];
+
+	const nodesDir = path.join(home.userFolder, '.n8n', 'nodes');
+	const dir =
+		method === 'nodes-folder'
+			? path.join(nodesDir, 'node_modules', ...name.split('/'))
+			: path.join(home.root, 'custom-extensions', name.replace('/', '__'));
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.mkdirSync(dir, { recursive: true });
+	const tar = spawnSync('tar', ['-xzf', path.join(packDir, filename), '-C', dir, '--strip-components=1']);
+	if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr.toString()}`);
+	fs.rmSync(packDir, { recursive: true, force: true });
+
+	const pkgPath = path.join(dir, 'package.json');
+	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(
+		fs.readFileSync(pkgPath, 'utf8'),
+	) as Record<string, unknown>;
+	void devDependencies;
+	void peerDependencies;
+	void optionalDependencies;
+	fs.writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
+	if (pkg.dependencies && Object.keys(pkg.dependencies as object).length > 0) {
+		const install = await runProcess(
+			'npm',
+			['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+			{ env: npmEnv, cwd: dir, timeoutMs: 5 * 60_000 },
+		);
+		if (install.code !== 0) throw new Error(`npm install in ${dir} failed:\n${tail(install.stderr)}`);
+	}
+
+	if (method === 'nodes-folder') {
+		const nodesPkgPath = path.join(nodesDir, 'package.json');
+		const nodesPkg = fs.existsSync(nodesPkgPath)
+			? (JSON.parse(fs.readFileSync(nodesPkgPath, 'utf8')) as { dependencies?: Record<string, string> })
+			: { name: 'installed-nodes', private: true, dependencies: {} as Record<string, string> };
+		nodesPkg.dependencies = { ...(nodesPkg.dependencies ?? {}), [name]: version };
+		fs.writeFileSync(nodesPkgPath, JSON.stringify(nodesPkg, null, 2));
+		return { name, version, dir, nodeTypePrefix: name };
+	}
+	const existing = home.env.N8N_CUSTOM_EXTENSIONS ? home.env.N8N_CUSTOM_EXTENSIONS.split(';') : [];
+	home.env.N8N_CUSTOM_EXTENSIONS = [...existing, dir].join(';');
+	return { name, version, dir, nodeTypePrefix: 'CUSTOM' };
+}
+
+/** A credential as `n8n import:credentials` takes it; `data` in plain text (n8n encrypts it). */
+export interface CredentialInput {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/** Import credentials (one or many) with `n8n import:credentials`. */
+export async function importCredentials(home: N8nHome, credentials: CredentialInput | CredentialInput[]): Promise<void> {
+	const list = Array.isArray(credentials) ? credentials : [credentials];
+	const file = writeTemp(home, 'credentials', list);
+	await runN8n(home, ['import:credentials', `--input=${file}`]);
+}
+
+/** n8n workflow ids are 16 alphanumeric characters. */
+export function newWorkflowId(): string {
+	const alphabet = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+	return Array.from(randomBytes(16), (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/**
+ * Import one workflow (an object as exported by n8n) with `n8n import:workflow`; returns its id.
+ * A missing id is generated, since the import does not report the id it assigns.
+ */
+export async function importWorkflow(home: N8nHome, workflow: Record<string, unknown>): Promise<string> {
+	const id = typeof workflow.id === 'string' && workflow.id ? workflow.id : newWorkflowId();
+	const wf = { active: false, settings: { executionOrder: 'v1' }, pinData: {}, ...workflow, id };
+	const file = writeTemp(home, `workflow-${id}`, [wf]);
+	await runN8n(home, ['import:workflow', `--input=${file}`]);
+	return id;
+}
+
+/**
+ * Run a workflow once with `n8n execute --id <id> --rawOutput` (its first trigger-less start node,
+ * usually a Manual Trigger) and return the run data. Throws with n8n's output if it failed.
+ */
+export async function executeWorkflow(home: N8nHome, id: string): Promise<N8nRun> {
+	const result = await runN8n(home, ['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true });
+	const run = parseRunJson(result.stdout);
+	if (result.code !== 0 || !run || run.data?.resultData?.error || run.status === 'error') {
+		throw new Error(
+			`workflow ${id} failed (exit ${result.code})\n--- stdout ---\n${tail(result.stdout, 8000)}\n--- stderr ---\n${tail(result.stderr)}`,
+		);
+	}
+	return run;
+}
+
+/** The JSON items a node output on its first run (output 0 unless given). */
+export function nodeOutput(run: N8nRun, nodeName: string, outputIndex = 0): Array<Record<string, unknown>> {
+	const task = run.data.resultData.runData[nodeName]?.[0];
+	if (!task) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
+	return (task.data?.main?.[outputIndex] ?? []).map((item) => item.json);
+}
+
+/**
+ * Make a workflow active for the next `n8n start` (production webhooks and form URLs get
+ * registered on start). Line 1: `n8n update:workflow --id … --active=true`. Line 2 replaced
+ * activation with publishing: `n8n publish:workflow --id …`. Both only edit the database: run them
+ * while no server of this home is running.
+ */
+export async function activateWorkflow(home: N8nHome, id: string): Promise<void> {
+	if (home.install.line === 1) {
+		await runN8n(home, ['update:workflow', `--id=${id}`, '--active=true']);
+	} else {
+		await runN8n(home, ['publish:workflow', `--id=${id}`]);
+	}
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as net.AddressInfo;
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Start `n8n start` for a home on a free loopback port and wait until it is ready: the editor URL is
+ * printed only after active workflows are activated, so their webhooks are then registered.
+ */
+export async function startN8n(home: N8nHome, options: { timeoutMs?: number } = {}): Promise<N8nServer> {
+	const port = await freePort();
+	const brokerPort = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const env: NodeJS.ProcessEnv = {
+		...home.env,
+		N8N_PORT: String(port),
+		N8N_EDITOR_BASE_URL: `${baseUrl}/`,
+		WEBHOOK_URL: `${baseUrl}/`,
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+	};
+	const started = Date.now();
+	const child = spawn(home.install.nodeBin, [home.install.n8nBin, 'start'], {
+		env,
+		cwd: home.root,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	let out = '';
+	child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+	child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+	const stop = async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		try {
+			process.kill(-child.pid!, 'SIGTERM');
+		} catch {
+			/* already gone */
+		}
+		const timer = setTimeout(() => {
+			try {
+				process.kill(-child.pid!, 'SIGKILL');
+			} catch {
+				/* already gone */
+			}
+		}, 15_000);
+		await exited;
+		clearTimeout(timer);
+	};
+
+	const deadline = started + (options.timeoutMs ?? 3 * 60_000);
+	while (!/Editor is now accessible via/.test(out)) {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			throw new Error(`n8n start exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(out)}`);
+		}
+		if (Date.now() > deadline) {
+			await stop();
+			throw new Error(`n8n start not ready after ${options.timeoutMs ?? 180000} ms:\n${tail(out)}`);
+		}
+		await sleep(200);
+	}
+	log(`n8n start ready on ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+	return { baseUrl, port, process: child, output: () => out, stop };
+}
+
+/** Start n8n, run fn against it, always stop it. */
+export async function withN8nServer<T>(home: N8nHome, fn: (server: N8nServer) => Promise<T>): Promise<T> {
+	const server = await startN8n(home);
+	try {
+		return await fn(server);
+	} catch (error) {
+		(error as Error).message += `\n--- n8n start output ---\n${tail(server.output())}`;
+		throw error;
+	} finally {
+		await server.stop();
+	}
+}
+
+/** Call a production webhook (`/webhook/<path>`) of a running server; returns status and parsed body. */
+export async function callWebhook(
+	server: N8nServer,
+	webhookPath: string,
+	body?: unknown,
+	options: { method?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: unknown; text: string }> {
+	const res = await fetch(`${server.baseUrl}/webhook/${webhookPath.replace(/^\//, '')}`, {
+		method: options.method ?? 'POST',
+		headers: { 'content-type': 'application/json', ...(options.headers ?? {}) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await res.text();
+	let parsed: unknown = text;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		/* not JSON */
+	}
+	return { status: res.status, body: parsed, text };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function writeTemp(home: N8nHome, stem: string, data: unknown): string {
+	const dir = path.join(home.root, 'input');
+	fs.mkdirSync(dir, { recursive: true });
+	const file = path.join(dir, `${stem}-${randomBytes(4).toString('hex')}.json`);
+	fs.writeFileSync(file, JSON.stringify(data, null, 2));
+	return file;
+}
+
+/** `n8n execute --rawOutput` prints the run as pretty JSON; find it even if log lines surround it. */
+function parseRunJson(stdout: string): N8nRun | undefined {
+	const start = stdout.search(/^\{/m);
+	if (start < 0) return undefined;
+	const endMatch = [...stdout.matchAll(/^\}\s*$/gm)].pop();
+	const end = endMatch ? endMatch.index! + 1 : stdout.length;
+	try {
+		return JSON.parse(stdout.slice(start, end)) as N8nRun;
+	} catch {
+		return undefined;
+	}
+}
+
+function tail(text: string, max = 4000): string {
+	return text.length > max ? `…${text.slice(-max)}` : text;
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function runProcess(
+	command: string,
+	args: string[],
+	options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs: number; stderrTo?: NodeJS.WritableStream },
+): Promise<CommandResult> {
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+		child.stderr.on('data', (d: Buffer) => {
+			stderr += d.toString();
+			options.stderrTo?.write(d);
+		});
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`${command} ${args.join(' ')} timed out after ${options.timeoutMs} ms\n${tail(stdout)}\n${tail(stderr)}`));
+		}, options.timeoutMs);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			reject(error);
+		});
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout, stderr, durationMs: Date.now() - started });
+		});
+	});
+}
