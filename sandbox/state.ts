@@ -1,0 +1,454 @@
+/**
+ * The sandbox's in-memory organization. Arrays are in list order (insertion order); tests may read
+ * and write them directly. The add* helpers build collections of exact sizes deterministically.
+ */
+import { Rng } from './random';
+import {
+	API_KEY_NAMES,
+	FIRST_NAMES,
+	LAST_NAMES,
+	PROJECT_PURPOSES,
+	PROJECT_TEAMS,
+	SERVICE_ACCOUNT_NAMES,
+	catalogModel,
+} from './seed-data';
+import type {
+	ApiKey,
+	OrganizationUser,
+	Project,
+	ProjectRole,
+	ProjectUser,
+	RateLimit,
+	ServiceAccount,
+} from './types';
+
+const DAY = 86400;
+export const DEFAULT_EPOCH = 1767225600; // 2026-01-01T00:00:00Z
+
+export interface ProjectContents {
+	users?: number;
+	serviceAccounts?: number;
+	apiKeys?: number;
+	rateLimits?: number;
+	/** Seed keys as a realistic mix (owners, access, last use) instead of plain active user keys. */
+	mixedKeys?: boolean;
+	archived?: boolean;
+}
+
+export interface ApiKeyOverrides {
+	/** Default 'user'. A service-account key uses an existing service account of the project (or adds one). */
+	owner?: 'user' | 'service_account';
+	/** 'inactive' = owned by an organization user who is not a member of the project. Default 'active'. */
+	ownerProjectAccess?: 'active' | 'inactive';
+	name?: string;
+	created_at?: number;
+	last_used_at?: number | null;
+}
+
+export interface StateOptions {
+	seed: number;
+	epoch?: number;
+	now?: () => number;
+	/** Expected number of seeded objects, to spread seeded timestamps over ~540 days before epoch. */
+	plannedEvents?: number;
+}
+
+export class SandboxState {
+	organizationUsers: OrganizationUser[] = [];
+	projects: Project[] = [];
+
+	/** How many model rate limits a project created through the API starts with. */
+	rateLimitsForNewProjects = 6;
+
+	readonly seed: number;
+	readonly epoch: number;
+	now: () => number;
+
+	/** For seeded data and the ids of objects created through the API. */
+	readonly rng: Rng;
+	private clock: number;
+	private step: number;
+	private readonly issued = new Set<string>();
+	private userKeyCounter = 0;
+	private keyCounter = 0;
+	/** Deleted ids and the id that preceded them, per collection, so a cursor on a deleted object still works. */
+	private readonly tombstones = new WeakMap<object, Map<string, string | null>>();
+
+	constructor(options: StateOptions) {
+		this.seed = options.seed;
+		this.epoch = options.epoch ?? DEFAULT_EPOCH;
+		this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
+		this.rng = Rng.derive(options.seed, 0x5eed);
+		const span = 540 * DAY;
+		this.clock = this.epoch - span;
+		this.step = Math.max(60, Math.floor(span / Math.max(1, options.plannedEvents ?? 100)));
+	}
+
+	// ---------------------------------------------------------------- lookups
+
+	findProject(id: string): Project | undefined {
+		return this.projects.find((p) => p.id === id);
+	}
+
+	findOrganizationUser(id: string): OrganizationUser | undefined {
+		return this.organizationUsers.find((u) => u.id === id);
+	}
+
+	findOrganizationUserByEmail(email: string): OrganizationUser | undefined {
+		const wanted = email.trim().toLowerCase();
+		return this.organizationUsers.find((u) => u.email.toLowerCase() === wanted);
+	}
+
+	get defaultProject(): Project | undefined {
+		return this.projects.find((p) => p.is_default);
+	}
+
+	// ---------------------------------------------------------------- ids and time
+
+	/** A fresh id: prefix + random alphanumerics, never issued before by this state. */
+	newId(prefix: string, length: number): string {
+		for (;;) {
+			const id = prefix + this.rng.chars(length);
+			if (!this.issued.has(id)) {
+				this.issued.add(id);
+				return id;
+			}
+		}
+	}
+
+	newSecret(prefix: string): string {
+		return prefix + this.rng.keyChars(64);
+	}
+
+	/** The seeded timeline: monotonically increasing unix seconds leading up to `epoch`. */
+	tick(): number {
+		this.clock += Math.floor(this.step * (0.5 + this.rng.next()));
+		return this.clock;
+	}
+
+	// ---------------------------------------------------------------- builders
+
+	addOrganizationUsers(n: number, overrides: Partial<OrganizationUser> = {}): OrganizationUser[] {
+		const out: OrganizationUser[] = [];
+		for (let i = 0; i < n; i++) {
+			const first = this.rng.pick(FIRST_NAMES);
+			const last = this.rng.pick(LAST_NAMES);
+			const local = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '');
+			let email = `${local}@example.com`;
+			for (let k = 2; this.findOrganizationUserByEmail(email); k++) email = `${local}${k}@example.com`;
+			const index = this.organizationUsers.length;
+			const user: OrganizationUser = {
+				object: 'organization.user',
+				id: this.newId('user-', 24),
+				name: `${first} ${last}`,
+				email,
+				// The first user created the organization; about one in five of the rest are owners.
+				role: index === 0 || this.rng.next() < 0.2 ? 'owner' : 'reader',
+				added_at: this.tick(),
+				...overrides,
+			};
+			this.organizationUsers.push(user);
+			out.push(user);
+		}
+		return out;
+	}
+
+	/** The organization's "Default project" (created once, first in the list). */
+	addDefaultProject(contents: ProjectContents = {}): Project {
+		const existing = this.defaultProject;
+		if (existing) return existing;
+		const project = this.makeProject('Default project');
+		project.is_default = true;
+		this.projects.unshift(project);
+		this.fillProject(project, contents);
+		return project;
+	}
+
+	/** Appends n projects. Contents default to empty (no users, keys, service accounts or rate limits). */
+	addProjects(n: number, contents: ProjectContents = {}): Project[] {
+		const out: Project[] = [];
+		for (let i = 0; i < n; i++) {
+			const project = this.makeProject(this.uniqueProjectName());
+			this.projects.push(project);
+			this.fillProject(project, contents);
+			if (contents.archived) project.archived_at = this.tick();
+			out.push(project);
+		}
+		return out;
+	}
+
+	/** Adds n organization users to the project (adding organization users when all are members already). */
+	addProjectUsers(projectId: string, n: number, role?: ProjectRole): ProjectUser[] {
+		const project = this.requireProject(projectId);
+		const out: ProjectUser[] = [];
+		for (let i = 0; i < n; i++) {
+			const candidates = this.organizationUsers.filter((u) => !project.users.some((m) => m.id === u.id));
+			const orgUser = candidates.length > 0 ? this.rng.pick(candidates) : this.addOrganizationUsers(1)[0];
+			const member: ProjectUser = {
+				object: 'organization.project.user',
+				id: orgUser.id,
+				name: orgUser.name,
+				email: orgUser.email,
+				role: role ?? (project.users.length === 0 ? 'owner' : 'member'),
+				added_at: this.tick(),
+			};
+			project.users.push(member);
+			out.push(member);
+		}
+		return out;
+	}
+
+	/** Adds n service accounts (role 'member', no keys: add those with addApiKeys owner 'service_account'). */
+	addServiceAccounts(projectId: string, n: number): ServiceAccount[] {
+		const project = this.requireProject(projectId);
+		const out: ServiceAccount[] = [];
+		for (let i = 0; i < n; i++) {
+			const base = SERVICE_ACCOUNT_NAMES[project.serviceAccounts.length % SERVICE_ACCOUNT_NAMES.length];
+			const round = Math.floor(project.serviceAccounts.length / SERVICE_ACCOUNT_NAMES.length);
+			const account: ServiceAccount = {
+				object: 'organization.project.service_account',
+				id: this.newId('svc_acct_', 24),
+				name: round === 0 ? base : `${base}-${round + 1}`,
+				role: 'member',
+				created_at: this.tick(),
+			};
+			project.serviceAccounts.push(account);
+			out.push(account);
+		}
+		return out;
+	}
+
+	/**
+	 * Adds n project API keys. By default every key is owned by an active project member (adding one if
+	 * the project has none), so all n are listed without owner_project_access.
+	 */
+	addApiKeys(projectId: string, n: number, overrides: ApiKeyOverrides = {}): ApiKey[] {
+		const project = this.requireProject(projectId);
+		const out: ApiKey[] = [];
+		for (let i = 0; i < n; i++) {
+			const created_at = overrides.created_at ?? this.tick();
+			let key: ApiKey;
+			if (overrides.owner === 'service_account') {
+				const account =
+					project.serviceAccounts.length > 0
+						? project.serviceAccounts[i % project.serviceAccounts.length]
+						: this.addServiceAccounts(project.id, 1)[0];
+				key = this.makeServiceAccountKey(account, created_at).key;
+			} else if (overrides.ownerProjectAccess === 'inactive') {
+				key = this.makeUserKey(this.outsider(project), 'member', created_at);
+			} else {
+				const member =
+					project.users.length > 0 ? project.users[i % project.users.length] : this.addProjectUsers(project.id, 1)[0];
+				const orgUser = this.findOrganizationUser(member.id);
+				key = this.makeUserKey(orgUser ?? { ...member, object: 'organization.user', role: 'reader' }, member.role, created_at);
+			}
+			if (overrides.name !== undefined) key.name = overrides.name;
+			if (overrides.last_used_at !== undefined) key.last_used_at = overrides.last_used_at;
+			project.apiKeys.push(key);
+			out.push(key);
+		}
+		return out;
+	}
+
+	/** Adds rate limits for n models the project does not have a limit for yet. */
+	addRateLimits(projectId: string, n: number): RateLimit[] {
+		const project = this.requireProject(projectId);
+		const out: RateLimit[] = [];
+		for (let k = 0; out.length < n; k++) {
+			const limits = catalogModel(k);
+			const id = `rl-${limits.model}`;
+			if (project.rateLimits.some((r) => r.id === id)) continue;
+			const limit: RateLimit = { object: 'project.rate_limit', id, ...limits };
+			project.rateLimits.push(limit);
+			out.push(limit);
+		}
+		return out;
+	}
+
+	archiveProject(projectId: string, at?: number): Project {
+		const project = this.requireProject(projectId);
+		project.archived_at = at ?? this.now();
+		return project;
+	}
+
+	// ---------------------------------------------------------------- used by route handlers
+
+	/** A service account key: the stored (redacted) project key plus the secret value, shown once. */
+	makeServiceAccountKey(account: ServiceAccount, created_at: number, name = 'Secret Key'): { key: ApiKey; value: string } {
+		const value = this.newSecret('sk-svcacct-');
+		const key: ApiKey = {
+			object: 'organization.project.api_key',
+			id: this.newId('key_', 16),
+			name,
+			redacted_value: redact(value),
+			created_at,
+			last_used_at: null,
+			owner: {
+				type: 'service_account',
+				service_account: { id: account.id, name: account.name, created_at: account.created_at, role: account.role },
+			},
+		};
+		return { key, value };
+	}
+
+	/** Removes items[index], remembering its predecessor so an `after` cursor naming it keeps working. */
+	removeAt<T extends { id: string }>(items: T[], index: number): T {
+		const [removed] = items.splice(index, 1);
+		let stones = this.tombstones.get(items);
+		if (!stones) {
+			stones = new Map();
+			this.tombstones.set(items, stones);
+		}
+		stones.set(removed.id, index > 0 ? items[index - 1].id : null);
+		return removed;
+	}
+
+	/**
+	 * Where a cursor points in a collection: the index of the object, or for a deleted object the index
+	 * of the nearest surviving predecessor (-1 = before the first). undefined = never part of it.
+	 */
+	cursorIndex(items: ReadonlyArray<{ id: string }>, id: string): number | undefined {
+		const index = items.findIndex((x) => x.id === id);
+		if (index >= 0) return index;
+		const stones = this.tombstones.get(items);
+		const seen = new Set<string>();
+		let current: string | null | undefined = id;
+		while (current !== null && current !== undefined && stones?.has(current) && !seen.has(current)) {
+			seen.add(current);
+			current = stones.get(current);
+			if (current === null) return -1;
+			const at = items.findIndex((x) => x.id === current);
+			if (at >= 0) return at;
+		}
+		return undefined;
+	}
+
+	// ---------------------------------------------------------------- internals
+
+	private requireProject(projectId: string): Project {
+		const project = this.findProject(projectId);
+		if (!project) throw new Error(`sandbox state: no project ${projectId}`);
+		return project;
+	}
+
+	private makeProject(name: string): Project {
+		return {
+			object: 'organization.project',
+			id: this.newId('proj_', 24),
+			name,
+			created_at: this.tick(),
+			archived_at: null,
+			external_key_id: null,
+			residency: 'GLOBAL',
+			is_default: false,
+			users: [],
+			serviceAccounts: [],
+			apiKeys: [],
+			rateLimits: [],
+		};
+	}
+
+	private uniqueProjectName(): string {
+		const base = `${this.rng.pick(PROJECT_TEAMS)} ${this.rng.pick(PROJECT_PURPOSES)}`;
+		let name = base;
+		for (let k = 2; this.projects.some((p) => p.name === name); k++) name = `${base} ${k}`;
+		return name;
+	}
+
+	private fillProject(project: Project, contents: ProjectContents): void {
+		if (contents.users) this.addProjectUsers(project.id, contents.users);
+		if (contents.serviceAccounts) this.addServiceAccounts(project.id, contents.serviceAccounts);
+		if (contents.apiKeys) {
+			if (contents.mixedKeys) this.addMixedKeys(project, contents.apiKeys);
+			else this.addApiKeys(project.id, contents.apiKeys);
+		}
+		if (contents.rateLimits) this.addRateLimits(project.id, contents.rateLimits);
+	}
+
+	/**
+	 * The realistic mix used when seeding: odd keys belong to service accounts (when the project has
+	 * any), every third user key to someone no longer in the project; last use cycles never / long ago /
+	 * recently.
+	 */
+	private addMixedKeys(project: Project, n: number): void {
+		for (let i = 0; i < n; i++) {
+			const pattern = this.keyCounter++ % 3;
+			let key: ApiKey;
+			if (i % 2 === 1 && project.serviceAccounts.length > 0) {
+				key = this.addApiKeys(project.id, 1, { owner: 'service_account' })[0];
+			} else {
+				const inactive = this.userKeyCounter++ % 3 === 2;
+				key = this.addApiKeys(project.id, 1, { ownerProjectAccess: inactive ? 'inactive' : 'active' })[0];
+			}
+			key.name = API_KEY_NAMES[(project.apiKeys.length - 1) % API_KEY_NAMES.length];
+			if (pattern === 0) key.last_used_at = null;
+			else if (pattern === 1) {
+				// long ago: within a month of creation, and at least 100 days before epoch when possible
+				const latest = Math.max(key.created_at, Math.min(key.created_at + 30 * DAY, this.epoch - 100 * DAY));
+				key.last_used_at = this.rng.int(key.created_at, latest);
+			} else {
+				key.last_used_at = Math.max(key.created_at, this.epoch - this.rng.int(0, 3 * DAY));
+			}
+		}
+	}
+
+	/** An organization user who is not a member of the project (added to the organization if needed). */
+	private outsider(project: Project): OrganizationUser {
+		const candidates = this.organizationUsers.filter((u) => !project.users.some((m) => m.id === u.id));
+		return candidates.length > 0 ? this.rng.pick(candidates) : this.addOrganizationUsers(1)[0];
+	}
+
+	private makeUserKey(user: OrganizationUser, projectRole: string, created_at: number): ApiKey {
+		const value = this.newSecret('sk-proj-');
+		return {
+			object: 'organization.project.api_key',
+			id: this.newId('key_', 16),
+			name: API_KEY_NAMES[this.rng.int(0, API_KEY_NAMES.length - 1)],
+			redacted_value: redact(value),
+			created_at,
+			last_used_at: null,
+			owner: {
+				type: 'user',
+				user: { id: user.id, email: user.email, name: user.name, created_at: user.added_at, role: projectRole },
+			},
+		};
+	}
+}
+
+/** 'sk-proj-…' -> 'sk-proj-...Ab3d' (the prefix that names the key kind, then the last four characters). */
+export function redact(value: string): string {
+	const prefix = /^sk-(?:[a-z]+-)?/.exec(value)?.[0] ?? 'sk-';
+	return `${prefix}...${value.slice(-4)}`;
+}
+
+export interface SeedCounts {
+	projects: number;
+	archivedProjects: number;
+	defaultProject: boolean;
+	users: number;
+	usersPerProject: number;
+	serviceAccountsPerProject: number;
+	keysPerProject: number;
+	rateLimitsPerProject: number;
+}
+
+/** Builds the seeded organization: users first, then the default project, projects, archived projects. */
+export function seedState(state: SandboxState, counts: SeedCounts): void {
+	const contents: ProjectContents = {
+		users: counts.usersPerProject,
+		serviceAccounts: counts.serviceAccountsPerProject,
+		apiKeys: counts.keysPerProject,
+		rateLimits: counts.rateLimitsPerProject,
+		mixedKeys: true,
+	};
+	state.addOrganizationUsers(counts.users);
+	if (counts.defaultProject) state.addDefaultProject(contents);
+	state.addProjects(counts.projects, contents);
+	state.addProjects(counts.archivedProjects, { ...contents, archived: true });
+}
+
+export function plannedEvents(counts: SeedCounts): number {
+	const perProject = 1 + counts.usersPerProject + counts.serviceAccountsPerProject + counts.keysPerProject;
+	const projects = counts.projects + counts.archivedProjects + (counts.defaultProject ? 1 : 0);
+	return counts.users + projects * perProject + 10;
+}

@@ -1,0 +1,181 @@
+/**
+ * Shapes of the sandbox's stored objects and of its public options. Stored objects carry the
+ * spec's field names; a few facts are derived when an object is served instead of stored
+ * (a project's `status` comes from `archived_at`, a key's `owner_project_access` from the
+ * project's current members), so tests that write `state` directly cannot make them disagree.
+ */
+
+export type OrgRole = 'owner' | 'reader';
+export type ProjectRole = 'owner' | 'member';
+export type ServiceAccountRole = 'owner' | 'member' | 'none';
+
+export interface OrganizationUser {
+	object: 'organization.user';
+	id: string;
+	name: string;
+	email: string;
+	role: OrgRole;
+	added_at: number;
+}
+
+export interface ProjectUser {
+	object: 'organization.project.user';
+	id: string;
+	name: string;
+	email: string;
+	role: ProjectRole;
+	added_at: number;
+}
+
+export interface ServiceAccount {
+	object: 'organization.project.service_account';
+	id: string;
+	name: string;
+	role: ServiceAccountRole;
+	created_at: number;
+}
+
+export interface ApiKeyOwnerUser {
+	id: string;
+	email: string;
+	name: string;
+	created_at: number;
+	role: string;
+}
+
+export interface ApiKeyOwnerServiceAccount {
+	id: string;
+	name: string;
+	created_at: number;
+	role: string;
+}
+
+export type ApiKeyOwner =
+	| { type: 'user'; user: ApiKeyOwnerUser }
+	| { type: 'service_account'; service_account: ApiKeyOwnerServiceAccount };
+
+export interface ApiKey {
+	object: 'organization.project.api_key';
+	id: string;
+	name: string;
+	redacted_value: string;
+	created_at: number;
+	last_used_at: number | null;
+	/** A snapshot taken when the key was made; served fresh while the owner is still in the project. */
+	owner: ApiKeyOwner;
+}
+
+export interface RateLimit {
+	object: 'project.rate_limit';
+	id: string;
+	model: string;
+	max_requests_per_1_minute: number;
+	max_tokens_per_1_minute: number;
+	max_images_per_1_minute?: number;
+	max_audio_megabytes_per_1_minute?: number;
+	max_requests_per_1_day?: number;
+	batch_1_day_max_input_tokens?: number;
+}
+
+export interface Project {
+	object: 'organization.project';
+	id: string;
+	name: string;
+	created_at: number;
+	/** `status` is served as 'archived' when this is set, else 'active'. */
+	archived_at: number | null;
+	external_key_id: string | null;
+	residency: string;
+	/** The organization's "Default project": cannot be modified or archived. */
+	is_default: boolean;
+	users: ProjectUser[];
+	serviceAccounts: ServiceAccount[];
+	apiKeys: ApiKey[];
+	rateLimits: RateLimit[];
+}
+
+export interface RateLimitOption {
+	requests: number;
+	windowMs: number;
+	/** Send Retry-After / retry-after-ms on the bucket's 429s (default true). */
+	retryAfterHeaders?: boolean;
+}
+
+export interface FaultRule {
+	/** e.g. 'GET'; default any method. */
+	method?: string;
+	/** Matched against the raw path after '/v1' (no query): string = exact match, RegExp = test. */
+	path?: string | RegExp;
+	/** Let this many matching requests through first. */
+	skip?: number;
+	/** Then affect this many (default: every one). */
+	times?: number;
+	/** 0..1, drawn from a seeded PRNG. */
+	probability?: number;
+	kind: 'latency' | 'status' | 'drop' | 'malformed_json';
+	/** For 'latency': fixed, or a random [min, max] range. The request then proceeds normally. */
+	latencyMs?: number | [number, number];
+	/** For 'status': 429, 500, 502, 503, ... (for 'malformed_json': the status sent with the broken body, default 200). */
+	status?: number;
+	/** For 'status' (typically 429): which retry headers to send; omit = no header at all. */
+	retryAfter?: { seconds?: number; ms?: number; httpDate?: boolean };
+	/** Apply the request to state first, then fail (an ambiguous failure: the server acted). */
+	afterHandler?: boolean;
+}
+
+export interface RecordedRequest {
+	method: string;
+	/** Raw path as received, after '/v1', without the query string (not decoded). */
+	path: string;
+	rawUrl: string;
+	/** Decoded query parameters; a repeated key keeps its last value. */
+	query: Record<string, string>;
+	/** Parsed JSON body; the raw text when it did not parse; undefined when empty. */
+	body: unknown;
+	/** Lower-cased header names. */
+	headers: Record<string, string>;
+	/** Status sent; 0 while in flight or when the connection was dropped. */
+	status: number;
+	/** Which fault (if any) shaped the answer: 'latency', 'status', 'drop', 'malformed_json', 'rate_limit'. */
+	fault?: string;
+	/** Wall-clock ms when the request arrived. */
+	at: number;
+}
+
+export interface SandboxOptions {
+	/** Default '127.0.0.1'. */
+	host?: string;
+	/** Default 0 (random free port). */
+	port?: number;
+	/** Default 1; same seed => same ids, names, timestamps. */
+	seed?: number;
+	/** Seeded projects, default 3, plus the organization's "Default project". */
+	projects?: number;
+	/** Extra archived projects seeded after the active ones, default 0. */
+	archivedProjects?: number;
+	/** Seed the "Default project" (default true). */
+	defaultProject?: boolean;
+	/** Organization users, default 10. */
+	users?: number;
+	/** Default 2. */
+	usersPerProject?: number;
+	/** Default 1. */
+	serviceAccountsPerProject?: number;
+	/** Project API keys per project, default 2 (a mix of owners, access and last use). */
+	keysPerProject?: number;
+	/** Model rate limits per project, default 6. */
+	rateLimitsPerProject?: number;
+	/** Unix seconds that seeded timestamps lead up to; default 1767225600 (2026-01-01T00:00:00Z). */
+	epoch?: number;
+	/** Default: deterministic from seed, 'sk-admin-' + 64 chars. */
+	adminKey?: string;
+	/** Unix-seconds clock for timestamps of objects created through the API; default Date.now based. */
+	now?: () => number;
+	/** Token bucket over all routes; 429 when exceeded. */
+	rateLimit?: RateLimitOption;
+	faults?: FaultRule[];
+	/** Write one line per request to stderr (the CLI turns this on). Default false. */
+	logRequests?: boolean;
+	/** Silence all output, including logRequests. */
+	quiet?: boolean;
+}
