@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs, parseFault, parseRateLimit } from '../../sandbox/cli';
+
+describe('CLI argument parsing', () => {
+	it('maps flags to options', () => {
+		expect(
+			parseArgs(['--port', '9000', '--seed', '4', '--projects=250', '--users', '30', '--keys-per-project', '5', '--quiet']),
+		).toMatchObject({ port: 9000, seed: 4, projects: 250, users: 30, keysPerProject: 5, quiet: true });
+		expect(parseArgs([])).toMatchObject({ port: 8787, logRequests: true, faults: [] });
+	});
+
+	it('turns --latency into a latency fault (fixed or range)', () => {
+		expect(parseArgs(['--latency', '200']).faults).toEqual([{ kind: 'latency', latencyMs: 200 }]);
+		expect(parseArgs(['--latency', '50-300']).faults).toEqual([{ kind: 'latency', latencyMs: [50, 300] }]);
+	});
+
+	it('parses --rate-limit N/WINDOW', () => {
+		expect(parseRateLimit('60/60s')).toEqual({ requests: 60, windowMs: 60000 });
+		expect(parseRateLimit('5/500ms')).toEqual({ requests: 5, windowMs: 500 });
+		expect(parseRateLimit('100/1m')).toEqual({ requests: 100, windowMs: 60000 });
+		expect(() => parseRateLimit('lots')).toThrow(/N\/WINDOW/);
+	});
+
+	it('parses --fault key=value lists', () => {
+		expect(parseFault('kind=status,status=429,retry-after=2,retry-after-ms=1500,probability=0.2,method=get')).toEqual({
+			kind: 'status',
+			status: 429,
+			method: 'GET',
+			probability: 0.2,
+			retryAfter: { seconds: 2, ms: 1500 },
+		});
+		expect(parseFault('status=503,path=/organization/projects,skip=1,times=2')).toEqual({
+			kind: 'status',
+			status: 503,
+			path: '/organization/projects',
+			skip: 1,
+			times: 2,
+		});
+		const re = parseFault('kind=drop,path~=/users$,after-handler=true');
+		expect(re.path).toBeInstanceOf(RegExp);
+		expect((re.path as RegExp).test('/organization/projects/p/users')).toBe(true);
+		expect(re.afterHandler).toBe(true);
+		expect(parseFault('latency=10-20')).toEqual({ kind: 'latency', latencyMs: [10, 20] });
+		expect(() => parseFault('times=2')).toThrow(/kind/);
+		expect(() => parseFault('colour=red,kind=drop')).toThrow(/unknown/);
+	});
+
+	it('rejects unknown flags and bad numbers', () => {
+		expect(() => parseArgs(['--nope'])).toThrow(/unknown option/);
+		expect(() => parseArgs(['--projects', 'many'])).toThrow(/integer/);
+		expect(() => parseArgs(['--port'])).toThrow(/needs a value/);
+	});
+});
+
+describe('npm run sandbox', () => {
+	it('prints the base URL and admin key, serves, and stops on SIGINT', async () => {
+		const root = path.resolve(__dirname, '../..');
+		const child = spawn(
+			process.execPath,
+			[require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'sandbox/cli.ts', '--port', '0', '--projects', '5', '--seed', '3', '--quiet'],
+			{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+		);
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+		try {
+			for (let i = 0; i < 200 && !/admin key: (\S+)/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+			const baseUrl = /base URL:\s+(\S+)/.exec(out)![1];
+			const key = /admin key: (\S+)/.exec(out)![1];
+			expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+			expect(key).toMatch(/^sk-admin-/);
+			const res = await fetch(`${baseUrl}/organization/projects`, { headers: { authorization: `Bearer ${key}` } });
+			const body: any = await res.json();
+			expect(body.data).toHaveLength(6);
+		} finally {
+			child.kill('SIGINT');
+		}
+		expect(await exited).toBe(0);
+	});
+});
