@@ -423,26 +423,149 @@ export async function withN8nServer<T>(home: N8nHome, fn: (server: N8nServer) =>
 	}
 }
 
-/** Call a production webhook (`/webhook/<path>`) of a running server; returns status and parsed body. */
+export type WebhookKind = 'webhook' | 'form';
+
+/**
+ * Wait until a production webhook or form path is registered on a running server. On line 2,
+ * published workflows are activated asynchronously (the workflow publication service) a moment
+ * after the server says it is ready, so a request sent at once may get 404 "not registered".
+ * Webhooks: `OPTIONS /webhook/<path>` answers 204 once any method is registered on the path, 404
+ * before. Forms: OPTIONS on /form/ answers 204 for any path, so poll `GET /form/<path>` (renders the
+ * form, runs nothing) until it is not 404.
+ */
+export async function waitForWebhook(
+	server: N8nServer,
+	webhookPath: string,
+	options: { kind?: WebhookKind; timeoutMs?: number } = {},
+): Promise<void> {
+	const url = `${server.baseUrl}/${options.kind ?? 'webhook'}/${webhookPath.replace(/^\//, '')}`;
+	const started = Date.now();
+	const deadline = started + (options.timeoutMs ?? 60_000);
+	for (;;) {
+		const res = await fetch(url, { method: options.kind === 'form' ? 'GET' : 'OPTIONS' });
+		await res.arrayBuffer();
+		if (res.status !== 404) break;
+		if (Date.now() > deadline) throw new Error(`${url} still not registered after ${options.timeoutMs ?? 60000} ms`);
+		await sleep(250);
+	}
+	log(`${url} registered after ${Date.now() - started} ms`);
+}
+
+export interface HttpResult {
+	status: number;
+	headers: Headers;
+	body: unknown;
+	text: string;
+}
+
+async function readResponse(res: Response): Promise<HttpResult> {
+	const text = await res.text();
+	let body: unknown = text;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		/* not JSON */
+	}
+	return { status: res.status, headers: res.headers, body, text };
+}
+
+/**
+ * Call a production webhook (`/webhook/<path>`) of a running server, after waiting for it to be
+ * registered. The body is sent as JSON; the response body is parsed as JSON when it is JSON.
+ */
 export async function callWebhook(
 	server: N8nServer,
 	webhookPath: string,
 	body?: unknown,
 	options: { method?: string; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: unknown; text: string }> {
-	const res = await fetch(`${server.baseUrl}/webhook/${webhookPath.replace(/^\//, '')}`, {
+): Promise<HttpResult> {
+	const p = webhookPath.replace(/^\//, '');
+	await waitForWebhook(server, p);
+	const res = await fetch(`${server.baseUrl}/webhook/${p}`, {
 		method: options.method ?? 'POST',
 		headers: { 'content-type': 'application/json', ...(options.headers ?? {}) },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	const text = await res.text();
-	let parsed: unknown = text;
-	try {
-		parsed = JSON.parse(text);
-	} catch {
-		/* not JSON */
+	return await readResponse(res);
+}
+
+/** GET a production form (`/form/<path>`): the HTML page n8n renders for a Form Trigger. */
+export async function openForm(server: N8nServer, formPath: string): Promise<HttpResult> {
+	const p = formPath.replace(/^\//, '');
+	await waitForWebhook(server, p, { kind: 'form' });
+	return await readResponse(await fetch(`${server.baseUrl}/form/${p}`));
+}
+
+/**
+ * Submit a production form (`POST /form/<path>`) as the browser does: multipart/form-data with the
+ * fields named `field-0`, `field-1`, ... in the order of the Form Trigger's fields. What comes back
+ * depends on the trigger's responseMode: with 'responseNode' it is what the workflow's Respond to
+ * Webhook node sends (e.g. JSON of the last item), which is how a test reads the result.
+ */
+export async function submitForm(server: N8nServer, formPath: string, values: Array<string | number>): Promise<HttpResult> {
+	const p = formPath.replace(/^\//, '');
+	await waitForWebhook(server, p, { kind: 'form' });
+	const form = new FormData();
+	values.forEach((value, index) => form.append(`field-${index}`, String(value)));
+	return await readResponse(await fetch(`${server.baseUrl}/form/${p}`, { method: 'POST', body: form }));
+}
+
+export interface N8nExecution {
+	id: string;
+	workflowId: string;
+	/** 'success' | 'error' | 'running' | 'waiting' | ... */
+	status: string;
+	/** 'cli' (n8n execute), 'webhook' (webhooks and forms), 'trigger' (schedule), ... */
+	mode: string;
+	finished: boolean;
+	/** The run data (same shape as `executeWorkflow` returns); undefined if not stored. */
+	run?: N8nRun;
+}
+
+/**
+ * Executions stored in a home's database, oldest first, with their run data: the way to read what a
+ * webhook-, form- or schedule-triggered run did. Reads `<userFolder>/.n8n/database.sqlite` with the
+ * install's own sqlite3 and flatted (both lines keep execution data in the execution_data table as
+ * flatted JSON). Safe while the server runs; an execution may take a moment to be saved after its
+ * HTTP response, so use `waitForExecutions` right after a request.
+ */
+export async function getExecutions(home: N8nHome, options: { workflowId?: string } = {}): Promise<N8nExecution[]> {
+	const db = path.join(home.userFolder, '.n8n', 'database.sqlite');
+	const modules = path.join(home.install.dir, 'node_modules');
+	const script = `
+const sqlite3 = require(${JSON.stringify(path.join(modules, 'sqlite3'))});
+const { parse } = require(${JSON.stringify(path.join(modules, 'flatted'))});
+const db = new sqlite3.Database(${JSON.stringify(db)}, sqlite3.OPEN_READONLY);
+const where = ${JSON.stringify(options.workflowId ?? null)} === null ? '' : ' WHERE e.workflowId = ?';
+const params = ${JSON.stringify(options.workflowId ? [options.workflowId] : [])};
+db.all('SELECT e.id, e.workflowId, e.status, e.mode, e.finished, d.data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id' + where + ' ORDER BY e.id', params, (err, rows) => {
+	if (err) { console.error(err.message); process.exit(1); }
+	process.stdout.write(JSON.stringify(rows.map((r) => ({
+		id: String(r.id), workflowId: r.workflowId, status: r.status, mode: r.mode, finished: !!r.finished,
+		run: r.data ? { status: r.status, finished: !!r.finished, mode: r.mode, data: parse(r.data) } : undefined,
+	}))));
+	db.close();
+});`;
+	const result = await runProcess(home.install.nodeBin, ['-e', script], { env: home.env, cwd: home.root, timeoutMs: 60_000 });
+	if (result.code !== 0) throw new Error(`reading executions failed: ${tail(result.stderr)}`);
+	return JSON.parse(result.stdout) as N8nExecution[];
+}
+
+/** Poll getExecutions until `count` executions (of a workflow, if given) are finished or failed. */
+export async function waitForExecutions(
+	home: N8nHome,
+	options: { workflowId?: string; count?: number; timeoutMs?: number } = {},
+): Promise<N8nExecution[]> {
+	const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+	for (;;) {
+		const executions = await getExecutions(home, options);
+		const done = executions.filter((e) => e.run && !['new', 'running', 'waiting'].includes(e.status));
+		if (done.length >= (options.count ?? 1)) return done;
+		if (Date.now() > deadline) {
+			throw new Error(`expected ${options.count ?? 1} finished executions, have: ${JSON.stringify(executions.map((e) => [e.id, e.status]))}`);
+		}
+		await sleep(250);
 	}
-	return { status: res.status, body: parsed, text };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  *
  * Node type: `n8n-nodes-e2e-probe.e2eProbe` (installed in the nodes folder) or `CUSTOM.e2eProbe`
  * (loaded through N8N_CUSTOM_EXTENSIONS). Credential type: `e2eProbeApi` { baseUrl, token }.
- * For each input item the node GETs `${baseUrl}/echo` with the credential and outputs
+ * For each input item the node GETs `${baseUrl}/echo?greeting=…` (if Call Echo) with the credential and outputs
  * { ...item, probe: <greeting>, echo: <response body>, nodeVersion, hasNodeOperationError }.
  */
 import * as fs from 'node:fs';
@@ -57,7 +57,7 @@ class E2eProbe {
 				const credentials = await this.getCredentials('e2eProbeApi');
 				json.echo = await this.helpers.httpRequestWithAuthentication.call(this, 'e2eProbeApi', {
 					method: 'GET',
-					url: credentials.baseUrl + '/echo',
+					url: credentials.baseUrl + '/echo?greeting=' + encodeURIComponent(greeting),
 					json: true,
 				});
 			}
