@@ -28,9 +28,13 @@ case "$line" in
 esac
 
 # When run through `npm run`, npm exports its own config of the calling project (ignore_scripts=true,
-# local_prefix=<repo>, nodedir=/usr, ...). None of that must leak into the installs below.
+# local_prefix=<repo>, legacy_peer_deps, nodedir=/usr, ...). None of that must leak into the installs
+# below; only where npm keeps its cache and finds its registry and certificates pass through.
 for name in $(compgen -e); do
-	case "$name" in npm_config_* | npm_package_* | npm_lifecycle_* | npm_command | npm_execpath | npm_node_execpath) unset "$name" ;; esac
+	case "$name" in
+		npm_config_cache | npm_config_userconfig | npm_config_globalconfig | npm_config_cafile | npm_config_registry) ;;
+		npm_config_* | npm_package_* | npm_lifecycle_* | npm_command | npm_execpath | npm_node_execpath) unset "$name" ;;
+	esac
 done
 
 CACHE="${N8N_E2E_CACHE:-$HOME/.cache/n8n-openai-admin-e2e}"

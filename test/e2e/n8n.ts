@@ -295,11 +295,21 @@ export function newWorkflowId(): string {
  * A missing id is generated, since the import does not report the id it assigns.
  */
 export async function importWorkflow(home: N8nHome, workflow: Record<string, unknown>): Promise<string> {
-	const id = typeof workflow.id === 'string' && workflow.id ? workflow.id : newWorkflowId();
-	const wf = { active: false, settings: { executionOrder: 'v1' }, pinData: {}, ...workflow, id };
-	const file = writeTemp(home, `workflow-${id}`, [wf]);
+	return (await importWorkflows(home, [workflow]))[0];
+}
+
+/** Import several workflows with one `n8n import:workflow` call (faster); returns their ids in order. */
+export async function importWorkflows(home: N8nHome, workflows: Array<Record<string, unknown>>): Promise<string[]> {
+	const list = workflows.map((workflow) => ({
+		active: false,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		...workflow,
+		id: typeof workflow.id === 'string' && workflow.id ? workflow.id : newWorkflowId(),
+	}));
+	const file = writeTemp(home, 'workflows', list);
 	await runN8n(home, ['import:workflow', `--input=${file}`]);
-	return id;
+	return list.map((w) => w.id);
 }
 
 /**
@@ -310,11 +320,25 @@ export async function executeWorkflow(home: N8nHome, id: string): Promise<N8nRun
 	const result = await runN8n(home, ['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true });
 	const run = parseRunJson(result.stdout);
 	if (result.code !== 0 || !run || run.data?.resultData?.error || run.status === 'error') {
-		throw new Error(
+		throw new N8nExecutionError(
 			`workflow ${id} failed (exit ${result.code})\n--- stdout ---\n${tail(result.stdout, 8000)}\n--- stderr ---\n${tail(result.stderr)}`,
+			result,
+			run,
 		);
 	}
 	return run;
+}
+
+/** Thrown by executeWorkflow: carries n8n's output and, when n8n printed one, the run data. */
+export class N8nExecutionError extends Error {
+	constructor(
+		message: string,
+		readonly result: CommandResult,
+		readonly run?: N8nRun,
+	) {
+		super(message);
+		this.name = 'N8nExecutionError';
+	}
 }
 
 /** The JSON items a node output on its first run (output 0 unless given). */
@@ -426,29 +450,38 @@ export async function withN8nServer<T>(home: N8nHome, fn: (server: N8nServer) =>
 export type WebhookKind = 'webhook' | 'form';
 
 /**
- * Wait until a production webhook or form path is registered on a running server. On line 2,
- * published workflows are activated asynchronously (the workflow publication service) a moment
- * after the server says it is ready, so a request sent at once may get 404 "not registered".
- * Webhooks: `OPTIONS /webhook/<path>` answers 204 once any method is registered on the path, 404
- * before. Forms: OPTIONS on /form/ answers 204 for any path, so poll `GET /form/<path>` (renders the
- * form, runs nothing) until it is not 404.
+ * Wait until a production webhook or form path is registered on a running server for `method`
+ * (default POST). On line 2, published workflows are activated asynchronously (the workflow
+ * publication service) a moment after the server says it is ready, so a request sent at once may
+ * get 404 "not registered".
+ * Probe: a CORS preflight, `OPTIONS /<kind>/<path>` with an Origin header. n8n then looks the path
+ * up: 204 with `Access-Control-Allow-Methods: OPTIONS, <registered methods>` once registered, an
+ * error (500) before. Without an Origin header OPTIONS answers 204 for any path, so it is useless.
+ * Nothing is executed by the probe.
  */
 export async function waitForWebhook(
 	server: N8nServer,
 	webhookPath: string,
-	options: { kind?: WebhookKind; timeoutMs?: number } = {},
+	options: { kind?: WebhookKind; method?: string; timeoutMs?: number } = {},
 ): Promise<void> {
 	const url = `${server.baseUrl}/${options.kind ?? 'webhook'}/${webhookPath.replace(/^\//, '')}`;
+	const method = (options.method ?? 'POST').toUpperCase();
 	const started = Date.now();
 	const deadline = started + (options.timeoutMs ?? 60_000);
 	for (;;) {
-		const res = await fetch(url, { method: options.kind === 'form' ? 'GET' : 'OPTIONS' });
+		const res = await fetch(url, {
+			method: 'OPTIONS',
+			headers: { origin: server.baseUrl, 'access-control-request-method': method },
+		});
 		await res.arrayBuffer();
-		if (res.status !== 404) break;
-		if (Date.now() > deadline) throw new Error(`${url} still not registered after ${options.timeoutMs ?? 60000} ms`);
+		const allowed = (res.headers.get('access-control-allow-methods') ?? '').split(/,\s*/);
+		if (res.ok && allowed.includes(method)) break;
+		if (Date.now() > deadline) {
+			throw new Error(`${method} ${url} still not registered after ${options.timeoutMs ?? 60000} ms (last: ${res.status})`);
+		}
 		await sleep(250);
 	}
-	log(`${url} registered after ${Date.now() - started} ms`);
+	log(`${method} ${url} registered after ${Date.now() - started} ms`);
 }
 
 export interface HttpResult {
@@ -480,7 +513,7 @@ export async function callWebhook(
 	options: { method?: string; headers?: Record<string, string> } = {},
 ): Promise<HttpResult> {
 	const p = webhookPath.replace(/^\//, '');
-	await waitForWebhook(server, p);
+	await waitForWebhook(server, p, { method: options.method ?? 'POST' });
 	const res = await fetch(`${server.baseUrl}/webhook/${p}`, {
 		method: options.method ?? 'POST',
 		headers: { 'content-type': 'application/json', ...(options.headers ?? {}) },
@@ -492,7 +525,7 @@ export async function callWebhook(
 /** GET a production form (`/form/<path>`): the HTML page n8n renders for a Form Trigger. */
 export async function openForm(server: N8nServer, formPath: string): Promise<HttpResult> {
 	const p = formPath.replace(/^\//, '');
-	await waitForWebhook(server, p, { kind: 'form' });
+	await waitForWebhook(server, p, { kind: 'form', method: 'GET' });
 	return await readResponse(await fetch(`${server.baseUrl}/form/${p}`));
 }
 
@@ -504,7 +537,7 @@ export async function openForm(server: N8nServer, formPath: string): Promise<Htt
  */
 export async function submitForm(server: N8nServer, formPath: string, values: Array<string | number>): Promise<HttpResult> {
 	const p = formPath.replace(/^\//, '');
-	await waitForWebhook(server, p, { kind: 'form' });
+	await waitForWebhook(server, p, { kind: 'form', method: 'POST' });
 	const form = new FormData();
 	values.forEach((value, index) => form.append(`field-${index}`, String(value)));
 	return await readResponse(await fetch(`${server.baseUrl}/form/${p}`, { method: 'POST', body: form }));
