@@ -26,7 +26,7 @@ describe('latency', () => {
 		expect(slow.ms).toBeGreaterThanOrEqual(75);
 		expect(sb.requests.at(-1)!.fault).toBe('latency');
 		const fast = await timed(() => call('GET', `${PROJECTS}/${sb.state.projects[0].id}`));
-		expect(fast.ms).toBeLessThan(60);
+		expect(fast.ms).toBeLessThan(slow.ms);
 		expect(sb.requests.at(-1)!.fault).toBeUndefined();
 	});
 
@@ -239,7 +239,7 @@ describe('rules', () => {
 
 describe('token-bucket rate limit', () => {
 	it('answers 429 once the bucket is empty, with retry headers, and refills over the window', async () => {
-		sb.setRateLimit({ requests: 3, windowMs: 300 });
+		sb.setRateLimit({ requests: 3, windowMs: 1500 }); // one token per 500 ms
 		const statuses: number[] = [];
 		for (let i = 0; i < 4; i++) statuses.push((await call('GET', PROJECTS)).status);
 		expect(statuses).toEqual([200, 200, 200, 429]);
@@ -250,7 +250,7 @@ describe('token-bucket rate limit', () => {
 		expect(res.body.error.code).toBe('rate_limit_exceeded');
 		const waitMs = Number(res.headers.get('retry-after-ms'));
 		expect(waitMs).toBeGreaterThan(0);
-		expect(waitMs).toBeLessThanOrEqual(100);
+		expect(waitMs).toBeLessThanOrEqual(500);
 		expect(res.headers.get('retry-after')).toBe('1');
 		expect(res.headers.get('x-ratelimit-limit-requests')).toBe('3');
 		await new Promise((r) => setTimeout(r, waitMs + 20));
