@@ -55,6 +55,8 @@ function resourceLocator(options: LocatorOptions): INodeProperties {
 
 /** Project settings links on the platform carry the project id, e.g. /settings/proj_abc/general. */
 const PROJECT_URL_REGEX = 'https://platform\\.openai\\.com/.*?(proj_[A-Za-z0-9]+)';
+/** n8n anchors validation patterns at both ends, so this one must match the whole link. */
+const PROJECT_URL_VALIDATION = 'https://platform\\.openai\\.com/.*proj_[A-Za-z0-9]+.*';
 
 export const projectLocator = resourceLocator({
 	name: 'projectId',
@@ -71,7 +73,7 @@ export const projectLocator = resourceLocator({
 			{
 				type: 'regex',
 				properties: {
-					regex: PROJECT_URL_REGEX,
+					regex: PROJECT_URL_VALIDATION,
 					errorMessage: 'Not a platform.openai.com link that contains a project ID (proj_…)',
 				},
 			},

@@ -1,0 +1,263 @@
+/**
+ * Runs workflows with the real n8n execution engine (n8n-core's WorkflowExecute and n8n-workflow's
+ * Workflow and expressions) for the demo, the tests and the benchmark. Not part of the published
+ * package. Credentials are resolved the way n8n's server does it: defaults applied, and a generic
+ * (declarative) `authenticate` block evaluated as expressions over `$credentials`.
+ */
+import { Container } from '@n8n/di';
+import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialType,
+	ICredentialTypes,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRequestOptionsSimplified,
+	IRun,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	IConnections,
+} from 'n8n-workflow';
+import {
+	createDeferredPromise,
+	createRunExecutionData,
+	ICredentialsHelper,
+	Workflow,
+} from 'n8n-workflow';
+
+export interface LoadedTypes {
+	/** Keyed by the full node type name, e.g. `n8n-nodes-openai-admin.openAiAdmin`. */
+	nodes: Record<string, INodeType>;
+	credentials: Record<string, ICredentialType>;
+}
+
+/** Loads a community package exactly as n8n does: from its package.json `n8n` section. */
+export async function loadPackage(directory: string): Promise<LoadedTypes> {
+	const loader = new PackageDirectoryLoader(directory);
+	await loader.loadAll();
+	const nodes: LoadedTypes['nodes'] = {};
+	for (const [name, { type }] of Object.entries(loader.nodeTypes)) {
+		nodes[`${loader.packageName}.${name}`] = type as INodeType;
+	}
+	const credentials: LoadedTypes['credentials'] = {};
+	for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentials[name] = type;
+	return { nodes, credentials };
+}
+
+class NodeTypes implements INodeTypes {
+	constructor(private readonly types: LoadedTypes['nodes']) {}
+
+	getByName(nodeType: string): INodeType {
+		const type = this.types[nodeType];
+		if (!type) throw new Error(`Unknown node type ${nodeType}`);
+		return type;
+	}
+
+	getByNameAndVersion(nodeType: string): INodeType {
+		return this.getByName(nodeType);
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+class CredentialTypes implements ICredentialTypes {
+	constructor(private readonly types: LoadedTypes['credentials']) {}
+
+	recognizes(type: string) {
+		return type in this.types;
+	}
+
+	getByName(type: string): ICredentialType {
+		const credentialType = this.types[type];
+		if (!credentialType) throw new Error(`Unknown credential type ${type}`);
+		return credentialType;
+	}
+
+	getSupportedNodes() {
+		return [];
+	}
+
+	getParentTypes() {
+		return [];
+	}
+}
+
+/** n8n's server-side credential resolution, reduced to what API-key credentials use. */
+class CredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly credentialTypes: CredentialTypes,
+		private readonly data: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const { authenticate } = this.credentialTypes.getByName(typeName);
+		if (typeof authenticate === 'function') {
+			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
+		}
+		if (authenticate?.type === 'generic') {
+			const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
+			for (const [section, entries] of Object.entries(authenticate.properties)) {
+				target[section] ??= {};
+				for (const [key, value] of Object.entries(entries as Record<string, unknown>)) {
+					const resolve = (raw: unknown) =>
+						typeof raw === 'string' && raw.startsWith('=')
+							? String(
+									workflow.expression.getSimpleParameterValue(
+										node,
+										raw,
+										'internal',
+										{ $credentials: credentials },
+										undefined,
+										'',
+									) ?? '',
+								)
+							: raw;
+					target[section][String(resolve(key))] = resolve(value);
+				}
+			}
+		}
+		return requestOptions as IHttpRequestOptions;
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('Not used: credentials are resolved through getDecrypted');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data: ICredentialDataDecryptedObject = {};
+		for (const property of this.credentialTypes.getByName(type).properties) {
+			if (property.default !== undefined) data[property.name] = property.default as string;
+		}
+		return { ...data, ...(this.data[type] ?? {}) };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string) {
+		return this.credentialTypes.getByName(type).properties;
+	}
+}
+
+export interface RunOptions {
+	/** Credential data by credential type name. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Items handed to the first node. */
+	input?: INodeExecutionData[];
+}
+
+export interface WorkflowDefinition {
+	nodes: INode[];
+	connections: IConnections;
+}
+
+export class N8nEngine {
+	private readonly nodeTypes: NodeTypes;
+
+	private readonly credentialTypes: CredentialTypes;
+
+	constructor(types: LoadedTypes) {
+		this.nodeTypes = new NodeTypes(types.nodes);
+		this.credentialTypes = new CredentialTypes(types.credentials);
+	}
+
+	/** Runs a workflow from its first node, which receives `input` (one empty item by default). */
+	async run(definition: WorkflowDefinition, options: RunOptions = {}): Promise<IRun> {
+		const workflow = new Workflow({
+			id: 'engine',
+			name: 'engine',
+			nodes: definition.nodes,
+			connections: definition.connections,
+			nodeTypes: this.nodeTypes,
+			active: false,
+			settings: { executionOrder: 'v1' },
+		});
+		const workflowData = { id: 'engine', name: 'engine', ...definition } as unknown as IWorkflowBase;
+		const hooks = new ExecutionLifecycleHooks('manual', 'engine-execution', workflowData);
+		const finished = createDeferredPromise<IRun>();
+		hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
+
+		const additionalData = {
+			credentialsHelper: new CredentialsHelper(this.credentialTypes, options.credentials ?? {}),
+			hooks,
+			executionId: 'engine-execution',
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://127.0.0.1/rest',
+			instanceBaseUrl: 'http://127.0.0.1/',
+			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+			webhookBaseUrl: 'http://127.0.0.1/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+			variables: {},
+			executeWorkflow: async () => {
+				throw new Error('Sub-workflows are not available here');
+			},
+			getRunExecutionData: async () => undefined,
+			logAiEvent: () => {},
+			startRunnerTask: async () => {
+				throw new Error('Task runners are not available here');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+
+		const startNode = definition.nodes[0];
+		const runExecutionData = createRunExecutionData({
+			executionData: {
+				nodeExecutionStack: [
+					{ node: startNode, data: { main: [options.input ?? [{ json: {} }]] }, source: null },
+				],
+			},
+		});
+		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+			workflow,
+		);
+		return await finished.promise;
+	}
+}
+
+/** The items a node put on its first output in its (first) run. */
+export function outputOf(run: IRun, nodeName: string): INodeExecutionData[] {
+	return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+}
+
+/** The error that stopped the execution, if any. */
+export function errorOf(run: IRun) {
+	return run.data.resultData.error;
+}
+
+/**
+ * Stops what n8n-core leaves running between executions (its SSH tunnel clean-up timer), which n8n
+ * itself stops at shutdown; without this a test runner or script would never exit.
+ */
+export function shutdownEngine(): void {
+	if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
+}

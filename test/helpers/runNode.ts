@@ -1,0 +1,72 @@
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { OpenAiAdminApi } from '../../credentials/OpenAiAdminApi.credentials';
+import type { LoadedTypes } from '../../engine';
+import { errorOf, N8nEngine, outputOf } from '../../engine';
+import { OpenAiAdmin } from '../../nodes/OpenAiAdmin/OpenAiAdmin.node';
+
+export const NODE_TYPE = 'n8n-nodes-openai-admin.openAiAdmin';
+export const NODE_NAME = 'OpenAI Admin';
+
+/** Our node and credential straight from source, for the fast suites. */
+export function sourceTypes(): LoadedTypes {
+	return {
+		nodes: { [NODE_TYPE]: new OpenAiAdmin() },
+		credentials: { openAiAdminApi: new OpenAiAdminApi() },
+	};
+}
+
+export interface RunNodeOptions {
+	/** Where the credential points: a sandbox's base URL and admin key. */
+	api: { baseUrl: string; adminKey: string };
+	/** Overrides of the credential's data. */
+	credential?: ICredentialDataDecryptedObject;
+	input?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+export interface NodeRun {
+	items: INodeExecutionData[];
+	json: IDataObject[];
+	/** The error that stopped the node (when Continue On Fail is off). */
+	error?: Error & { description?: string | null; context?: IDataObject; httpCode?: string | null };
+}
+
+const engine = new N8nEngine(sourceTypes());
+
+/** Runs our node once, through real n8n execution, with one input item per `input` entry. */
+export async function runNode(parameters: INodeParameters, options: RunNodeOptions): Promise<NodeRun> {
+	const run = await engine.run(
+		{
+			nodes: [
+				{
+					id: 'node-under-test',
+					name: NODE_NAME,
+					type: NODE_TYPE,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters,
+					credentials: { openAiAdminApi: { id: '1', name: 'OpenAI Admin account' } },
+					continueOnFail: options.continueOnFail,
+					onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+				},
+			],
+			connections: {},
+		},
+		{
+			input: (options.input ?? [{}]).map((json) => ({ json })),
+			credentials: {
+				openAiAdminApi: {
+					apiKey: options.api.adminKey,
+					baseUrl: options.api.baseUrl,
+					...options.credential,
+				},
+			},
+		},
+	);
+	const items = outputOf(run, NODE_NAME);
+	return { items, json: items.map((item) => item.json), error: errorOf(run) as NodeRun['error'] };
+}
+
+/** A resource locator value, as the editor stores it. */
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
