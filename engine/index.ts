@@ -5,7 +5,12 @@
  * (declarative) `authenticate` block evaluated as expressions over `$credentials`.
  */
 import { Container } from '@n8n/di';
-import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PackageDirectoryLoader,
+	WorkflowExecute,
+} from 'n8n-core';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import type {
 	ICredentialDataDecryptedObject,
@@ -17,6 +22,7 @@ import type {
 	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeType,
 	INodeTypes,
 	IRequestOptionsSimplified,
@@ -193,7 +199,49 @@ export class N8nEngine {
 
 	/** Runs a workflow from its first node, which receives `input` (one empty item by default). */
 	async run(definition: WorkflowDefinition, options: RunOptions = {}): Promise<IRun> {
-		const workflow = new Workflow({
+		const workflow = this.workflow(definition);
+		const workflowData = { id: 'engine', name: 'engine', ...definition } as unknown as IWorkflowBase;
+		const hooks = new ExecutionLifecycleHooks('manual', 'engine-execution', workflowData);
+		const finished = createDeferredPromise<IRun>();
+		hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
+
+		const runExecutionData = createRunExecutionData({
+			executionData: {
+				nodeExecutionStack: [
+					{
+						node: definition.nodes[0],
+						data: { main: [options.input ?? [{ json: {} }]] },
+						source: null,
+					},
+				],
+			},
+		});
+		await new WorkflowExecute(
+			this.additionalData(options, hooks),
+			'manual',
+			runExecutionData,
+		).processRunExecutionData(workflow);
+		return await finished.promise;
+	}
+
+	/** Calls a node's `listSearch` method the way the editor does for a "From List" picker. */
+	async searchList(
+		node: INode,
+		method: string,
+		options: RunOptions & { filter?: string; paginationToken?: string } = {},
+	): Promise<INodeListSearchResult> {
+		const workflow = this.workflow({ nodes: [node], connections: {} });
+		const nodeType = this.nodeTypes.getByName(node.type);
+		const search = nodeType.methods?.listSearch?.[method];
+		if (!search) throw new Error(`${node.type} has no listSearch method ${method}`);
+		// The editor sends the node's current parameters along with a search.
+		const additionalData = { ...this.additionalData(options), currentNodeParameters: node.parameters };
+		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+		return await search.call(context, options.filter, options.paginationToken);
+	}
+
+	private workflow(definition: WorkflowDefinition): Workflow {
+		return new Workflow({
 			id: 'engine',
 			name: 'engine',
 			nodes: definition.nodes,
@@ -202,12 +250,13 @@ export class N8nEngine {
 			active: false,
 			settings: { executionOrder: 'v1' },
 		});
-		const workflowData = { id: 'engine', name: 'engine', ...definition } as unknown as IWorkflowBase;
-		const hooks = new ExecutionLifecycleHooks('manual', 'engine-execution', workflowData);
-		const finished = createDeferredPromise<IRun>();
-		hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
+	}
 
-		const additionalData = {
+	private additionalData(
+		options: RunOptions,
+		hooks?: ExecutionLifecycleHooks,
+	): IWorkflowExecuteAdditionalData {
+		return {
 			credentialsHelper: new CredentialsHelper(this.credentialTypes, options.credentials ?? {}),
 			hooks,
 			executionId: 'engine-execution',
@@ -228,19 +277,6 @@ export class N8nEngine {
 				throw new Error('Task runners are not available here');
 			},
 		} as unknown as IWorkflowExecuteAdditionalData;
-
-		const startNode = definition.nodes[0];
-		const runExecutionData = createRunExecutionData({
-			executionData: {
-				nodeExecutionStack: [
-					{ node: startNode, data: { main: [options.input ?? [{ json: {} }]] }, source: null },
-				],
-			},
-		});
-		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-			workflow,
-		);
-		return await finished.promise;
 	}
 }
 

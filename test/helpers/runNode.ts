@@ -70,3 +70,30 @@ export async function runNode(parameters: INodeParameters, options: RunNodeOptio
 
 /** A resource locator value, as the editor stores it. */
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** Fills a "From List" picker of our node, as the editor does, with the node's current parameters. */
+export async function searchList(
+	method: string,
+	parameters: INodeParameters,
+	options: Pick<RunNodeOptions, 'api' | 'credential'> & { filter?: string; paginationToken?: string },
+) {
+	return await engine.searchList(
+		{
+			id: 'node-under-test',
+			name: NODE_NAME,
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: { openAiAdminApi: { id: '1', name: 'OpenAI Admin account' } },
+		},
+		method,
+		{
+			filter: options.filter,
+			paginationToken: options.paginationToken,
+			credentials: {
+				openAiAdminApi: { apiKey: options.api.adminKey, baseUrl: options.api.baseUrl, ...options.credential },
+			},
+		},
+	);
+}
