@@ -1,4 +1,4 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 const ADMIN_KEY_HELP =
@@ -9,7 +9,8 @@ const ADMIN_KEY_HELP =
  * live API sometimes answers a permission problem with a bare string in `error`.
  */
 export function apiErrorMessage(body: unknown): string | undefined {
-	if (typeof body === 'string') return body.trim() || undefined;
+	// An HTML page (a proxy's 502, a captive portal) is no message: the status says more.
+	if (typeof body === 'string') return /^\s*</.test(body) ? undefined : body.trim() || undefined;
 	if (body === null || typeof body !== 'object') return undefined;
 	const error = (body as { error?: unknown }).error;
 	if (typeof error === 'string') return error;
@@ -46,7 +47,7 @@ export function apiError(
 	else if (param) description = `The API rejected the field "${param}".`;
 	// The body is rebuilt from the parsed message rather than passed through: nothing of the request
 	// (and so nothing of its Authorization header) can reach the error.
-	return new NodeApiError(node, { message, status } as JsonObject, {
+	return new NodeApiError(node, { message, status }, {
 		message,
 		description,
 		httpCode: String(status),

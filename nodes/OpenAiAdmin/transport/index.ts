@@ -44,12 +44,16 @@ const CONNECTION_ERROR_CODES = new Set([
 	'UND_ERR_SOCKET',
 ]);
 
-/** Finds a network error code anywhere along an error's cause chain. */
+/**
+ * Finds a network error code anywhere along an error's cause chain. n8n's request helper wraps a
+ * network error in a NodeApiError that drops the cause and keeps the code only as `httpCode`.
+ */
 function connectionErrorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
-		const { code, message } = current as { code?: unknown; message?: unknown };
+		const { code, httpCode, message } = current as { code?: unknown; httpCode?: unknown; message?: unknown };
 		if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return code;
+		if (typeof httpCode === 'string' && CONNECTION_ERROR_CODES.has(httpCode)) return httpCode;
 		if (typeof message === 'string' && /socket hang up/i.test(message)) return 'ECONNRESET';
 		current = (current as { cause?: unknown }).cause;
 	}
@@ -82,7 +86,11 @@ export class AdminApi {
 	async request<T = IDataObject>(request: AdminApiRequest): Promise<T> {
 		const credentials = await this.context.getCredentials(CREDENTIAL_TYPE, this.itemIndex);
 		const adminKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : undefined;
-		const baseUrl = String(credentials.baseUrl || 'https://api.openai.com/v1').replace(/\/+$/, '');
+		const baseUrl = (
+			typeof credentials.baseUrl === 'string' && credentials.baseUrl
+				? credentials.baseUrl
+				: 'https://api.openai.com/v1'
+		).replace(/\/+$/, '');
 		const headers: IDataObject = {};
 		if (typeof credentials.organizationId === 'string' && credentials.organizationId.trim()) {
 			headers['OpenAI-Organization'] = credentials.organizationId.trim();
@@ -123,12 +131,12 @@ export class AdminApi {
 	): Promise<AttemptResult> {
 		let response: { body: unknown; headers: Record<string, unknown>; statusCode: number };
 		try {
-			response = await this.context.helpers.httpRequestWithAuthentication.call(
+			response = (await this.context.helpers.httpRequestWithAuthentication.call(
 				this.context,
 				CREDENTIAL_TYPE,
 				// Each attempt gets its own copy: the credential helper writes the auth header into it.
 				{ ...options, headers: { ...options.headers } },
-			);
+			)) as typeof response;
 		} catch (error) {
 			const code = connectionErrorCode(error);
 			if (!code) {
@@ -157,14 +165,18 @@ export class AdminApi {
 	): NodeApiError {
 		const node = this.context.getNode();
 		const tried = retries > 0 ? ` (after ${retries + 1} attempts)` : '';
-		if (failure.kind === 'status') {
-			const error = apiError(node, failure.status, body, this.itemIndex, adminKey);
-			if (tried) error.message += tried;
-			return error;
-		}
 		const ambiguous = request.createsResource
 			? ' The request may have been carried out: check before running it again.'
 			: '';
+		if (failure.kind === 'status') {
+			const error = apiError(node, failure.status, body, this.itemIndex, adminKey);
+			if (tried) error.message += tried;
+			// A server error after the body was sent leaves a create as ambiguous as a dropped connection.
+			if (ambiguous && failure.status >= 500) {
+				error.description = `${request.method} ${request.path}.${ambiguous}`;
+			}
+			return error;
+		}
 		const message =
 			failure.kind === 'connection'
 				? `Could not reach the OpenAI Administration API (${failure.code})${tried}`
