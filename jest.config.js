@@ -4,7 +4,6 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
-	setupFiles: ['<rootDir>/test/setup.ts'],
 	setupFilesAfterEnv: ['<rootDir>/test/teardown.ts'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { diagnostics: false }],

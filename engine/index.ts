@@ -4,6 +4,10 @@
  * package. Credentials are resolved the way n8n's server does it: defaults applied, and a generic
  * (declarative) `authenticate` block evaluated as expressions over `$credentials`.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { Container } from '@n8n/di';
 import {
 	ExecutionLifecycleHooks,
@@ -37,6 +41,13 @@ import {
 	ICredentialsHelper,
 	Workflow,
 } from 'n8n-workflow';
+
+// n8n-core keeps instance settings in the user folder: unless told otherwise, use a fresh temporary
+// one rather than the user's own ~/.n8n.
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-openai-admin-engine-'));
+process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
+// Credentials here are handed over decrypted; the key only spares n8n-core from generating one.
+process.env.N8N_ENCRYPTION_KEY ??= 'n8n-openai-admin-local-engine';
 
 export interface LoadedTypes {
 	/** Keyed by the full node type name, e.g. `n8n-nodes-openai-admin.openAiAdmin`. */
