@@ -21,6 +21,7 @@ export function describeResources(resources: Resource[], defaultResource: string
 	};
 
 	const perResource = resources.flatMap((resource): INodeProperties[] => {
+		const { defaultOperation } = resource;
 		const operationDropdown: INodeProperties = {
 			displayName: 'Operation',
 			name: 'operation',
@@ -30,7 +31,7 @@ export function describeResources(resources: Resource[], defaultResource: string
 			options: resource.operations
 				.map(({ name, value, action, description }) => ({ name, value, action, description }))
 				.sort(byName),
-			default: resource.defaultOperation,
+			default: defaultOperation,
 		};
 		const fields = resource.operations.flatMap((operation) =>
 			operation.properties.map(

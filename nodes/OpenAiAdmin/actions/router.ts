@@ -20,8 +20,8 @@ export const resources: Resource[] = [
 ];
 
 function findOperation(context: IExecuteFunctions, itemIndex: number): Operation {
-	const resourceName = context.getNodeParameter('resource', itemIndex) as string;
-	const operationName = context.getNodeParameter('operation', itemIndex) as string;
+	const resourceName = context.getNodeParameter('resource', itemIndex);
+	const operationName = context.getNodeParameter('operation', itemIndex);
 	const operation = resources
 		.find((resource) => resource.value === resourceName)
 		?.operations.find((candidate) => candidate.value === operationName);
@@ -33,6 +33,15 @@ function findOperation(context: IExecuteFunctions, itemIndex: number): Operation
 		);
 	}
 	return operation;
+}
+
+/** The error to stop the execution with: n8n's own errors keep their details and learn the item. */
+function nodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
 function errorOutput(error: unknown, itemIndex: number): INodeExecutionData {
@@ -68,11 +77,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				output.push(errorOutput(error, itemIndex));
 				continue;
 			}
-			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-				error.context.itemIndex ??= itemIndex;
-				throw error;
-			}
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			throw nodeError(this, error, itemIndex);
 		}
 	}
 	return [output];

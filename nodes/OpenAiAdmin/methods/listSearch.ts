@@ -36,7 +36,7 @@ async function searchPage(
 		.map(toEntry)
 		.filter((entry) => !needle || `${entry.name} ${entry.value}`.toLowerCase().includes(needle));
 	const more = page.has_more === true && typeof page.last_id === 'string' && page.last_id !== '';
-	return { results, paginationToken: more ? (page.last_id as string) : undefined };
+	return { results, paginationToken: more ? page.last_id : undefined };
 }
 
 function chosenProjectId(context: ILoadOptionsFunctions): string {
@@ -47,10 +47,18 @@ function chosenProjectId(context: ILoadOptionsFunctions): string {
 	return projectId.trim();
 }
 
+/** A field of an API object as text: '' unless it is a string or a number. */
+const text = (value: unknown): string =>
+	typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+
 const named = (item: IDataObject, label: unknown): INodeListSearchItems => ({
-	name: typeof label === 'string' && label ? label : String(item.id),
-	value: String(item.id),
+	name: text(label) || text(item.id),
+	value: text(item.id),
 });
+
+/** "Name <email>", or whichever of the two there is. */
+const person = (item: IDataObject): string =>
+	text(item.email) ? `${text(item.name)} <${text(item.email)}>`.trim() : text(item.name);
 
 export async function searchProjects(
 	this: ILoadOptionsFunctions,
@@ -68,7 +76,7 @@ export async function searchOrganizationUsers(
 	return await searchPage(
 		this,
 		'/organization/users',
-		(item) => named(item, item.email ? `${item.name ?? ''} <${item.email}>`.trim() : item.name),
+		(item) => named(item, person(item)),
 		filter,
 		paginationToken,
 	);
@@ -83,7 +91,7 @@ export async function searchProjectUsers(
 	return await searchPage(
 		this,
 		apiPath`/organization/projects/${projectId}/users`,
-		(item) => named(item, item.email ? `${item.name ?? ''} <${item.email}>`.trim() : item.name),
+		(item) => named(item, person(item)),
 		filter,
 		paginationToken,
 	);
@@ -113,7 +121,11 @@ export async function searchApiKeys(
 	return await searchPage(
 		this,
 		apiPath`/organization/projects/${projectId}/api_keys`,
-		(item) => named(item, item.name ? `${item.name} (${item.redacted_value ?? item.id})` : undefined),
+		(item) =>
+			named(
+				item,
+				text(item.name) && `${text(item.name)} (${text(item.redacted_value) || text(item.id)})`,
+			),
 		filter,
 		paginationToken,
 		{ owner_project_access: 'any' },

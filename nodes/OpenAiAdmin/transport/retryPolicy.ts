@@ -41,8 +41,8 @@ export function isRetryable(failure: Failure, createsResource: boolean): boolean
 
 function header(headers: Record<string, unknown>, name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
-	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
-	return value === undefined || value === null ? undefined : String(value);
+	const first: unknown = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' || typeof first === 'number' ? String(first) : undefined;
 }
 
 /**

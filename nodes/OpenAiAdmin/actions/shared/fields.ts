@@ -12,8 +12,8 @@ interface LocatorOptions {
 	searchMethod: string;
 	idPlaceholder: string;
 	description?: string;
-	/** An extra mode that reads the id out of a link. */
-	urlMode?: INodePropertyMode;
+	/** Modes after "From List" and "By ID", e.g. one that reads the id out of a link. */
+	modes?: INodePropertyMode[];
 }
 
 /** A resource locator: pick from a searchable list, or give the id. */
@@ -48,7 +48,7 @@ function resourceLocator(options: LocatorOptions): INodeProperties {
 					},
 				],
 			},
-			...(options.urlMode ? [options.urlMode] : []),
+			...(options.modes ?? []),
 		],
 	};
 }
@@ -63,22 +63,24 @@ export const projectLocator = resourceLocator({
 	displayName: 'Project',
 	searchMethod: 'searchProjects',
 	idPlaceholder: 'proj_abc123',
-	urlMode: {
-		displayName: 'By URL',
-		name: 'url',
-		type: 'string',
-		placeholder: 'https://platform.openai.com/settings/proj_abc123/general',
-		extractValue: { type: 'regex', regex: PROJECT_URL_REGEX },
-		validation: [
-			{
-				type: 'regex',
-				properties: {
-					regex: PROJECT_URL_VALIDATION,
-					errorMessage: 'Not a platform.openai.com link that contains a project ID (proj_…)',
+	modes: [
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'https://platform.openai.com/settings/proj_abc123/general',
+			extractValue: { type: 'regex', regex: PROJECT_URL_REGEX },
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: PROJECT_URL_VALIDATION,
+						errorMessage: 'Not a platform.openai.com link that contains a project ID (proj_…)',
+					},
 				},
-			},
-		],
-	},
+			],
+		},
+	],
 });
 
 export const projectUserLocator = resourceLocator({

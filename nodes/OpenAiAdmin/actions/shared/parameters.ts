@@ -56,7 +56,7 @@ export function readId(
 }
 
 export function readListControls(context: IExecuteFunctions, itemIndex: number): ListControls {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false);
 	if (returnAll) return { returnAll, limit: Infinity };
 	const limit = context.getNodeParameter('limit', itemIndex, 50) as unknown;
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {

@@ -4,6 +4,9 @@ import type { RetrySettings } from '../../transport/retryPolicy';
 import { DEFAULT_RETRY_SETTINGS } from '../../transport/retryPolicy';
 import { checkNonNegativeInteger, readCollection } from './parameters';
 
+const defaultMaxRetries = DEFAULT_RETRY_SETTINGS.maxRetries;
+const defaultMaxRetryWaitSeconds = DEFAULT_RETRY_SETTINGS.maxTotalWaitMs / 1000;
+
 /** How requests are paced and retried; shown on every operation. */
 export const requestOptions: INodeProperties = {
 	displayName: 'Options',
@@ -26,7 +29,7 @@ export const requestOptions: INodeProperties = {
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 20, numberPrecision: 0 },
-			default: DEFAULT_RETRY_SETTINGS.maxRetries,
+			default: defaultMaxRetries,
 			description:
 				'How many times one request is sent again after a rate limit (429), a server error or a dropped connection',
 		},
@@ -35,7 +38,7 @@ export const requestOptions: INodeProperties = {
 			name: 'maxRetryWaitSeconds',
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 0 },
-			default: DEFAULT_RETRY_SETTINGS.maxTotalWaitMs / 1000,
+			default: defaultMaxRetryWaitSeconds,
 			description: 'The longest time one request may spend waiting between its retries',
 		},
 	],
@@ -54,10 +57,9 @@ export function readRequestSettings(context: IExecuteFunctions, itemIndex: numbe
 			: checkNonNegativeInteger(context, options[name], itemIndex, field);
 	return {
 		retry: {
-			maxRetries: number('maxRetries', 'Max Retries', DEFAULT_RETRY_SETTINGS.maxRetries),
+			maxRetries: number('maxRetries', 'Max Retries', defaultMaxRetries),
 			maxTotalWaitMs:
-				number('maxRetryWaitSeconds', 'Max Retry Wait (Seconds)', DEFAULT_RETRY_SETTINGS.maxTotalWaitMs / 1000) *
-				1000,
+				number('maxRetryWaitSeconds', 'Max Retry Wait (Seconds)', defaultMaxRetryWaitSeconds) * 1000,
 		},
 		requestsPerMinute: number('maxRequestsPerMinute', 'Max Requests Per Minute', 0),
 	};
