@@ -10,7 +10,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { apiError, redact } from './errors';
 import { RequestPacer } from './pacer';
 import type { Failure, RetrySettings } from './retryPolicy';
-import { DEFAULT_RETRY_SETTINGS, isRetryable, retryDelayMs } from './retryPolicy';
+import { DEFAULT_RETRY_SETTINGS, isRetryable, mayHaveActed, retryDelayMs } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'openAiAdminApi';
 
@@ -58,6 +58,17 @@ function connectionErrorCode(error: unknown): string | undefined {
 		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
+}
+
+function isNotFound(failure: Failure): boolean {
+	return failure.kind === 'status' && failure.status === 404;
+}
+
+/** The API's answer to a delete: `DELETE …/api_keys/key_1` → `{object: 'organization.project.api_key.deleted', id: 'key_1', deleted: true}`. */
+function deletedAnswer(path: string): IDataObject {
+	const [collection, id] = path.split('/').slice(-2);
+	const object = `organization.project.${collection.replace(/s$/, '')}.deleted`;
+	return { object, id: decodeURIComponent(id), deleted: true };
 }
 
 function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } {
@@ -108,12 +119,18 @@ export class AdminApi {
 		};
 
 		let waitedMs = 0;
+		let earlierAttemptMayHaveActed = false;
 		for (let attempt = 0; ; attempt++) {
 			await this.pacer.waitForSlot();
 			const result = await this.attempt(options, adminKey);
 			if (!result.failure) return result.body as T;
 
 			const { failure } = result;
+			if (earlierAttemptMayHaveActed && isNotFound(failure) && request.method === 'DELETE') {
+				// The attempt that failed deleted it: answer as the API would have then.
+				return deletedAnswer(request.path) as T;
+			}
+			earlierAttemptMayHaveActed ||= mayHaveActed(failure);
 			const delayMs = retryDelayMs(failure, attempt, Date.now());
 			const canRetry =
 				attempt < this.retry.maxRetries &&
@@ -181,7 +198,7 @@ export class AdminApi {
 			failure.kind === 'connection'
 				? `Could not reach the OpenAI Administration API (${failure.code})${tried}`
 				: `The OpenAI Administration API sent a response that is not valid JSON${tried}`;
-		return new NodeApiError(
+		const error = new NodeApiError(
 			node,
 			{ message },
 			{
@@ -190,5 +207,9 @@ export class AdminApi {
 				itemIndex: this.itemIndex,
 			},
 		);
+		// NodeApiError swaps a message naming a network code (ECONNRESET) for a generic one that
+		// advises an immediate retry and drops the attempt count: keep ours.
+		error.message = redact(message, adminKey);
+		return error;
 	}
 }

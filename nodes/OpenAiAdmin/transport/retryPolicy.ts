@@ -39,6 +39,17 @@ export function isRetryable(failure: Failure, createsResource: boolean): boolean
 	return !createsResource;
 }
 
+/**
+ * Whether the server may have carried out a request that failed this way: a server error, a
+ * connection lost after sending, or a 2xx with a broken body. A 429, a refused connection or any other
+ * 4xx means it did not.
+ */
+export function mayHaveActed(failure: Failure): boolean {
+	if (failure.kind === 'status') return failure.status >= 500;
+	if (failure.kind === 'connection') return !failure.beforeSending;
+	return true;
+}
+
 function header(headers: Record<string, unknown>, name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	const first: unknown = Array.isArray(value) ? value[0] : value;

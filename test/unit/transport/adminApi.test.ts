@@ -198,6 +198,52 @@ describe('AdminApi.request', () => {
 		expect(result).toEqual({});
 	});
 
+	it('keeps its own message and the attempt count for a network error', async () => {
+		const { error } = await run([n8nNetworkError('ECONNRESET')], GET, { maxRetries: 1, maxTotalWaitMs: 300_000 });
+		expect(error?.message).toBe('Could not reach the OpenAI Administration API (ECONNRESET) (after 2 attempts)');
+		expect(error?.description).toBe('GET /organization/projects/proj_1.');
+	});
+
+	describe('a delete', () => {
+		const DELETE: AdminApiRequest = { method: 'DELETE', path: '/organization/projects/proj_1/api_keys/key_a%3Ab' };
+		const notFound = fail(404, {}, { error: { message: 'The API key key_a:b was not found' } });
+
+		it.each<[string, Answer]>([
+			['HTTP 502', fail(502)],
+			['HTTP 500', fail(500)],
+			['a dropped connection', n8nNetworkError('ECONNRESET')],
+			['a body that is not JSON', ok('{"obj')],
+		])('answers as deleted when a retry after %s finds it gone', async (_name, first) => {
+			const { result, sent } = await run([first, notFound], DELETE);
+			expect(sent).toHaveLength(2);
+			expect(result).toEqual({ object: 'organization.project.api_key.deleted', id: 'key_a:b', deleted: true });
+		});
+
+		it('names the object after its collection', async () => {
+			const users = await run([fail(503), notFound], { method: 'DELETE', path: '/organization/projects/p/users/user-1' });
+			const accounts = await run([fail(503), notFound], { method: 'DELETE', path: '/organization/projects/p/service_accounts/svc_1' });
+			expect(users.result).toEqual({ object: 'organization.project.user.deleted', id: 'user-1', deleted: true });
+			expect(accounts.result).toEqual({ object: 'organization.project.service_account.deleted', id: 'svc_1', deleted: true });
+		});
+
+		it('reports a 404 after a 429: the first attempt certainly did nothing', async () => {
+			const { error } = await run([fail(429, { 'retry-after-ms': '1' }), notFound], DELETE);
+			expect(error?.httpCode).toBe('404');
+		});
+
+		it('reports a 404 on the first attempt', async () => {
+			const { sent, error } = await run([notFound], DELETE);
+			expect(sent).toHaveLength(1);
+			expect(error?.httpCode).toBe('404');
+			expect(error?.message).toBe('The API key key_a:b was not found');
+		});
+
+		it('reports a 404 for anything but a delete', async () => {
+			const { error } = await run([fail(502), notFound], GET);
+			expect(error?.httpCode).toBe('404');
+		});
+	});
+
 	describe('a request that creates something', () => {
 		it('is retried after a 429', async () => {
 			const { sent, error } = await run([fail(429, { 'retry-after-ms': '5' }), ok()], CREATE);

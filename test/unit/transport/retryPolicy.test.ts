@@ -3,6 +3,7 @@ import {
 	backoffDelayMs,
 	DEFAULT_RETRY_SETTINGS,
 	isRetryable,
+	mayHaveActed,
 	retryDelayMs,
 	serverRequestedDelayMs,
 } from '../../../nodes/OpenAiAdmin/transport/retryPolicy';
@@ -41,6 +42,34 @@ describe('isRetryable', () => {
 	it.each(table)('%s: ordinary %s, create %s', (_name, failure, ordinary, create) => {
 		expect(isRetryable(failure, false)).toBe(ordinary);
 		expect(isRetryable(failure, true)).toBe(create);
+	});
+});
+
+describe('mayHaveActed', () => {
+	it.each<[string, Failure, boolean]>([
+		['429', status(429), false],
+		['400', status(400), false],
+		['404', status(404), false],
+		['408', status(408), false],
+		['409', status(409), false],
+		['500', status(500), true],
+		['502', status(502), true],
+		['503', status(503), true],
+		['connection refused', refused, false],
+		['connection reset', reset, true],
+		['timeout', timedOut, true],
+		['malformed JSON', malformed, true],
+	])('%s: %s', (_name, failure, acted) => {
+		expect(mayHaveActed(failure)).toBe(acted);
+	});
+
+	it('agrees with isRetryable for creates on every retryable status', () => {
+		for (const code of [408, 409, 429, 500, 502, 503]) {
+			if (isRetryable(status(code), true)) expect(mayHaveActed(status(code))).toBe(false);
+		}
+		for (const failure of [refused, reset, timedOut, malformed]) {
+			expect(isRetryable(failure, true)).toBe(!mayHaveActed(failure));
+		}
 	});
 });
 
