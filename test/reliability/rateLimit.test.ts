@@ -1,0 +1,153 @@
+/**
+ * The sandbox's token bucket (N requests per window over every route) against long Return All
+ * runs, through real n8n execution. Windows are short (1 s) so that the suite stays fast; the
+ * same arithmetic at the Admin API's real scale (10 per minute) is checked on a fake clock in
+ * test/unit/transport/adminApi.test.ts.
+ */
+import type { Sandbox } from '../../sandbox';
+import { byId } from '../helpers/runNode';
+import { runAgainst } from '../helpers/sandbox';
+import { cursors, EMPTY_ORG, rateLimited, withSandbox } from './support';
+
+const PAGE = 100;
+
+/** A project with `pages` full pages of keys. */
+function keysProject(sandbox: Sandbox, pages: number, projectIndex = 0) {
+	const project = sandbox.state.projects.filter((candidate) => !candidate.is_default)[projectIndex];
+	sandbox.state.addApiKeys(project.id, pages * PAGE);
+	return project;
+}
+
+/** Every page's cursor once, in order, among the requests that were answered. */
+function answeredCursors(sandbox: Sandbox, path: string) {
+	return sandbox.requests.filter((request) => request.path === path && request.status === 200).map((request) => request.query.after);
+}
+
+function expectedCursors(ids: string[]) {
+	const result: Array<string | undefined> = [undefined];
+	for (let end = PAGE; end < ids.length; end += PAGE) result.push(ids[end - 1]);
+	return result;
+}
+
+describe('under a rate limit of 5 requests per second', () => {
+	const LIMIT = { requests: 5, windowMs: 1000 };
+
+	it.concurrent('a 12-page Return All bounces off 429s but returns every key exactly once', async () => {
+		await withSandbox({ ...EMPTY_ORG, rateLimit: LIMIT }, async (sandbox) => {
+			const project = keysProject(sandbox, 12);
+			const run = await runAgainst(sandbox, {
+				resource: 'projectApiKey',
+				operation: 'getMany',
+				projectId: byId(project.id),
+				returnAll: true,
+			});
+
+			expect(run.error).toBeUndefined();
+			const ids = project.apiKeys.map((key) => key.id);
+			expect(run.json.map((item) => item.id)).toEqual(ids);
+			expect(new Set(run.json.map((item) => item.id)).size).toBe(12 * PAGE);
+
+			const path = `/organization/projects/${project.id}/api_keys`;
+			expect(rateLimited(sandbox)).toBeGreaterThan(0);
+			expect(sandbox.requests).toHaveLength(12 + rateLimited(sandbox));
+			expect(answeredCursors(sandbox, path)).toEqual(expectedCursors(ids));
+			// Each 429 was retried at the cursor it failed on.
+			const all = cursors(sandbox, path);
+			sandbox.requests.forEach((request, i) => {
+				if (request.fault === 'rate_limit') expect(all[i + 1]).toBe(all[i]);
+			});
+		});
+	});
+
+	it.concurrent('paced at the same rate (300 per minute), it never hits a 429', async () => {
+		await withSandbox({ ...EMPTY_ORG, rateLimit: LIMIT }, async (sandbox) => {
+			const project = keysProject(sandbox, 12);
+			const run = await runAgainst(sandbox, {
+				resource: 'projectApiKey',
+				operation: 'getMany',
+				projectId: byId(project.id),
+				returnAll: true,
+				options: { maxRequestsPerMinute: 300 },
+			});
+
+			expect(run.error).toBeUndefined();
+			const ids = project.apiKeys.map((key) => key.id);
+			expect(run.json.map((item) => item.id)).toEqual(ids);
+			expect(rateLimited(sandbox)).toBe(0);
+			expect(sandbox.requests).toHaveLength(12);
+			expect(cursors(sandbox, `/organization/projects/${project.id}/api_keys`)).toEqual(expectedCursors(ids));
+		});
+	});
+
+	it.concurrent('one pace spans every item of the execution: three projects, no 429, each key once', async () => {
+		await withSandbox({ ...EMPTY_ORG, projects: 3, rateLimit: LIMIT }, async (sandbox) => {
+			const projects = [0, 1, 2].map((index) => keysProject(sandbox, 4, index));
+			const run = await runAgainst(
+				sandbox,
+				{
+					resource: 'projectApiKey',
+					operation: 'getMany',
+					projectId: byId('={{ $json.projectId }}'),
+					returnAll: true,
+					options: { maxRequestsPerMinute: 300 },
+				},
+				{ input: projects.map((project) => ({ projectId: project.id })) },
+			);
+
+			expect(run.error).toBeUndefined();
+			expect(rateLimited(sandbox)).toBe(0);
+			expect(sandbox.requests).toHaveLength(12);
+			projects.forEach((project, index) => {
+				const mine = run.items.filter((item) => (item.pairedItem as { item: number }).item === index);
+				expect(mine.map((item) => item.json.id)).toEqual(project.apiKeys.map((key) => key.id));
+			});
+			expect(run.items).toHaveLength(12 * PAGE);
+		});
+	});
+
+	it.concurrent('unpaced, the same three projects still come back complete', async () => {
+		await withSandbox({ ...EMPTY_ORG, projects: 3, rateLimit: LIMIT }, async (sandbox) => {
+			const projects = [0, 1, 2].map((index) => keysProject(sandbox, 4, index));
+			const run = await runAgainst(
+				sandbox,
+				{ resource: 'projectApiKey', operation: 'getMany', projectId: byId('={{ $json.projectId }}'), returnAll: true },
+				{ input: projects.map((project) => ({ projectId: project.id })) },
+			);
+
+			expect(run.error).toBeUndefined();
+			expect(rateLimited(sandbox)).toBeGreaterThan(0);
+			expect(sandbox.requests).toHaveLength(12 + rateLimited(sandbox));
+			projects.forEach((project, index) => {
+				const mine = run.items.filter((item) => (item.pairedItem as { item: number }).item === index);
+				expect(mine.map((item) => item.json.id)).toEqual(project.apiKeys.map((key) => key.id));
+			});
+		});
+	});
+});
+
+describe('under a rate limit whose 429s carry no Retry-After', () => {
+	it.concurrent('backs off long enough to clear the window, then finishes', async () => {
+		await withSandbox(
+			{ ...EMPTY_ORG, rateLimit: { requests: 2, windowMs: 1000, retryAfterHeaders: false } },
+			async (sandbox) => {
+				const project = keysProject(sandbox, 4);
+				const run = await runAgainst(sandbox, {
+					resource: 'projectApiKey',
+					operation: 'getMany',
+					projectId: byId(project.id),
+					returnAll: true,
+				});
+
+				expect(run.error).toBeUndefined();
+				expect(run.json.map((item) => item.id)).toEqual(project.apiKeys.map((key) => key.id));
+				// Typically [200, 200, 429, 200, 200]: the bucket runs dry, and one 2 s backoff refills it.
+				const statuses = sandbox.requests.map((request) => request.status);
+				expect(statuses.filter((status) => status === 200)).toHaveLength(4);
+				expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+				statuses.forEach((status, i) => {
+					if (status === 429) expect(statuses[i + 1]).toBe(200);
+				});
+			},
+		);
+	});
+});
