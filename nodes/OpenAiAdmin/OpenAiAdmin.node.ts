@@ -22,6 +22,17 @@ export class OpenAiAdmin implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'openAiAdminApi', required: true }],
 		properties: [...describeResources(resources, 'project'), requestOptions],
+		hints: [
+			{
+				message:
+					'The new service account key is in <code>api_key.value</code>. OpenAI shows it only this once, and it is also kept in this execution\'s saved data: store it in a later node, and consider not saving successful executions of this workflow.',
+				type: 'warning',
+				location: 'outputPane',
+				whenToDisplay: 'afterExecution',
+				displayCondition:
+					'={{ $parameter["resource"] === "projectServiceAccount" && $parameter["operation"] === "create" }}',
+			},
+		],
 	};
 
 	methods = { listSearch };

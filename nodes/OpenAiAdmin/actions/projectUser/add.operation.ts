@@ -30,6 +30,7 @@ export const addProjectUser: Operation = {
 			placeholder: 'name@email.com',
 			required: true,
 			default: '',
+			description: 'The email address of the user to add',
 			hint: 'The person must already be a member of the organization',
 			displayOptions: { show: { identifyBy: ['email'] } },
 		},

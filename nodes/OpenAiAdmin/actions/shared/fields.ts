@@ -63,6 +63,7 @@ export const projectLocator = resourceLocator({
 	displayName: 'Project',
 	searchMethod: 'searchProjects',
 	idPlaceholder: 'proj_abc123',
+	description: 'The project: pick it, or give its ID (proj_…) or its platform.openai.com settings link',
 	modes: [
 		{
 			displayName: 'By URL',
@@ -88,7 +89,7 @@ export const projectUserLocator = resourceLocator({
 	displayName: 'User',
 	searchMethod: 'searchProjectUsers',
 	idPlaceholder: 'user-abc123',
-	description: 'A member of the project',
+	description: 'A member of the project, by user ID (user-…)',
 });
 
 export const organizationUserLocator = resourceLocator({
@@ -96,7 +97,8 @@ export const organizationUserLocator = resourceLocator({
 	displayName: 'User',
 	searchMethod: 'searchOrganizationUsers',
 	idPlaceholder: 'user-abc123',
-	description: 'A member of the organization; only organization members can be added to a project',
+	description:
+		'A member of the organization, by user ID (user-…); only organization members can be added to a project',
 });
 
 export const serviceAccountLocator = resourceLocator({
@@ -104,6 +106,7 @@ export const serviceAccountLocator = resourceLocator({
 	displayName: 'Service Account',
 	searchMethod: 'searchServiceAccounts',
 	idPlaceholder: 'svc_acct_abc123',
+	description: 'A service account of the project, by ID (svc_acct_…)',
 });
 
 export const apiKeyLocator = resourceLocator({
@@ -111,6 +114,7 @@ export const apiKeyLocator = resourceLocator({
 	displayName: 'API Key',
 	searchMethod: 'searchApiKeys',
 	idPlaceholder: 'key_abc123',
+	description: 'An API key of the project, by key ID (key_…), not by the secret key itself',
 });
 
 export const rateLimitLocator = resourceLocator({
@@ -118,7 +122,7 @@ export const rateLimitLocator = resourceLocator({
 	displayName: 'Rate Limit',
 	searchMethod: 'searchRateLimits',
 	idPlaceholder: 'rl-gpt-4o',
-	description: 'The per-model rate limit to change',
+	description: 'The per-model rate limit to change, by ID (rl- and the model, e.g. rl-gpt-4o)',
 });
 
 /** Return All and Limit, the same on every list. */
