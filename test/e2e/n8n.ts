@@ -98,6 +98,8 @@ function baseEnv(): NodeJS.ProcessEnv {
 	for (const key of Object.keys(env)) {
 		// `npm run` exports the repo's npm config (ignore_scripts, local_prefix, ...); jest sets
 		// NODE_ENV=test, which makes n8n refuse to load nodes ("Not available in tests").
+		// Where npm keeps its cache and finds its registry and certificates does pass through.
+		if (/^npm_config_(cache|userconfig|globalconfig|cafile|registry)$/.test(key)) continue;
 		if (
 			key.startsWith('npm_') ||
 			key.startsWith('JEST_') ||
@@ -185,8 +187,12 @@ export async function runN8n(
 	args: string[],
 	options: { timeoutMs?: number; allowFailure?: boolean } = {},
 ): Promise<CommandResult> {
+	// Line 2 starts a task broker (for the Code node's task runner) in every command, on port 5679 by
+	// default: two n8n commands at once, in any homes, then fail with "n8n Task Broker's port 5679 is
+	// already in use". Each command gets its own free port.
+	const env = { ...home.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 	const result = await runProcess(home.install.nodeBin, [home.install.n8nBin, ...args], {
-		env: home.env,
+		env,
 		cwd: home.root,
 		timeoutMs: options.timeoutMs ?? 3 * 60_000,
 	});
