@@ -44,7 +44,7 @@ export function apiError(
 	const param = apiErrorParam(body);
 	let description: string | undefined;
 	if (status === 401 || status === 403) description = ADMIN_KEY_HELP;
-	else if (param) description = `The API rejected the field "${param}".`;
+	else if (param) description = redact(`The API rejected the field "${param}".`, adminKey);
 	// The body is rebuilt from the parsed message rather than passed through: nothing of the request
 	// (and so nothing of its Authorization header) can reach the error.
 	return new NodeApiError(node, { message, status }, {
