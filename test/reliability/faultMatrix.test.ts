@@ -10,7 +10,7 @@ import type { FaultRule, Sandbox } from '../../sandbox';
 import type { NodeRun } from '../helpers/runNode';
 import { byId } from '../helpers/runNode';
 import { runAgainst } from '../helpers/sandbox';
-import { cursors, EMPTY_ORG, firstProject, withSandbox } from './support';
+import { cursors, EMPTY_ORG, firstProject, REFUSING_BASE_URL, withSandbox } from './support';
 
 type Fault = Omit<FaultRule, 'method' | 'path' | 'skip' | 'times'>;
 
@@ -266,13 +266,11 @@ describe('creates after an ambiguous failure where the server did act', () => {
 	);
 
 	it.concurrent('a refused connection is retried for a create: nothing was sent', async () => {
-		// A port that was just closed refuses; the retry goes to the same port, now listening again.
 		await withSandbox(EMPTY_ORG, async (sandbox) => {
-			const closed = await withSandbox({}, async (other) => other.baseUrl);
 			const run = await runAgainst(
 				sandbox,
 				{ resource: 'project', operation: 'create', name: 'Refused', options: { maxRetries: 1 } },
-				{ credential: { baseUrl: closed } },
+				{ credential: { baseUrl: REFUSING_BASE_URL } },
 			);
 			expect(run.error?.message).toBe('Could not reach the OpenAI Administration API (ECONNREFUSED) (after 2 attempts)');
 			expect(run.error?.description).toMatch(/may have been carried out/);

@@ -15,7 +15,7 @@ import { createServiceAccount } from '../../nodes/OpenAiAdmin/actions/projectSer
 import type { Sandbox } from '../../sandbox';
 import type { NodeRun, RunNodeOptions } from '../helpers/runNode';
 import { byId, runNode } from '../helpers/runNode';
-import { EMPTY_ORG, firstProject, withSandbox } from './support';
+import { EMPTY_ORG, firstProject, REFUSING_BASE_URL, withSandbox } from './support';
 
 const ADMIN_KEY = 'sk-admin-CANARY0secret0do0not0leak0' + 'Zq7Xw3Vt9Ru5Sp1On8Ml4Kj6Ih2Gf0Ed';
 /** Parts a careless error might keep (a header value, the key's tail). */
@@ -205,8 +205,7 @@ describe('operations that fail', () => {
 	});
 
 	it('a refused connection', async () => {
-		const closed = await withSandbox({}, async (other) => other.baseUrl);
-		const result = await run({ baseUrl: closed }, { resource: 'project', operation: 'getMany', returnAll: true, options: { maxRetries: 0 } });
+		const result = await run({ baseUrl: REFUSING_BASE_URL }, { resource: 'project', operation: 'getMany', returnAll: true, options: { maxRetries: 0 } });
 		expect(result.error?.message).toMatch(/ECONNREFUSED/);
 		expectNoKey(result);
 	});

@@ -46,3 +46,6 @@ export function rateLimited(sandbox: Sandbox): number {
 
 /** Options that keep retries short in tests: header-less backoff is bounded by the wait limit. */
 export const FAST_RETRIES = { maxRetries: 3, maxRetryWaitSeconds: 5 };
+
+/** Where nothing listens (port 1 is privileged and unused): every connection is refused at once. */
+export const REFUSING_BASE_URL = 'http://127.0.0.1:1/v1';
