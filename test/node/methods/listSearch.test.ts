@@ -11,7 +11,10 @@ describe('From List pickers', () => {
 		expect(firstPage.results[0]).toEqual({ name: projects[0].name, value: projects[0].id });
 		expect(firstPage.paginationToken).toBe(projects[99].id);
 
-		const secondPage = await searchList('searchProjects', {}, { api: sandbox(), paginationToken: firstPage.paginationToken });
+		const secondPage = await searchList('searchProjects', {}, {
+			api: sandbox(),
+			paginationToken: firstPage.paginationToken as string,
+		});
 		expect(secondPage.results.map((entry) => entry.value)).toEqual(projects.slice(100).map((p) => p.id));
 		expect(secondPage.paginationToken).toBeUndefined();
 		expect(sandbox().requests.map((request) => request.query)).toEqual([
