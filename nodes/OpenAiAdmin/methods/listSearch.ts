@@ -60,89 +60,34 @@ const named = (item: IDataObject, label: unknown): INodeListSearchItems => ({
 const person = (item: IDataObject): string =>
 	text(item.email) ? `${text(item.name)} <${text(item.email)}>`.trim() : text(item.name);
 
-export async function searchProjects(
+type ListSearch = (
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(this, '/organization/projects', (item) => named(item, item.name), filter, paginationToken);
+) => Promise<INodeListSearchResult>;
+
+/** A picker over an organization-wide list. */
+function organizationList(path: string, label: (item: IDataObject) => string, query?: IDataObject): ListSearch {
+	return async function (this: ILoadOptionsFunctions, filter, paginationToken) {
+		return await searchPage(this, path, (item) => named(item, label(item)), filter, paginationToken, query);
+	};
 }
 
-export async function searchOrganizationUsers(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(
-		this,
-		'/organization/users',
-		(item) => named(item, person(item)),
-		filter,
-		paginationToken,
-	);
+/** A picker over one of the chosen project's lists, e.g. `users` or `api_keys`. */
+function projectList(collection: string, label: (item: IDataObject) => string, query?: IDataObject): ListSearch {
+	return async function (this: ILoadOptionsFunctions, filter, paginationToken) {
+		const path = `${apiPath`/organization/projects/${chosenProjectId(this)}`}/${collection}`;
+		return await searchPage(this, path, (item) => named(item, label(item)), filter, paginationToken, query);
+	};
 }
 
-export async function searchProjectUsers(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const projectId = chosenProjectId(this);
-	return await searchPage(
-		this,
-		apiPath`/organization/projects/${projectId}/users`,
-		(item) => named(item, person(item)),
-		filter,
-		paginationToken,
-	);
-}
+const keyLabel = (item: IDataObject): string =>
+	text(item.name) ? `${text(item.name)} (${text(item.redacted_value) || text(item.id)})` : '';
 
-export async function searchServiceAccounts(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const projectId = chosenProjectId(this);
-	return await searchPage(
-		this,
-		apiPath`/organization/projects/${projectId}/service_accounts`,
-		(item) => named(item, item.name),
-		filter,
-		paginationToken,
-	);
-}
-
-export async function searchApiKeys(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const projectId = chosenProjectId(this);
-	return await searchPage(
-		this,
-		apiPath`/organization/projects/${projectId}/api_keys`,
-		(item) =>
-			named(
-				item,
-				text(item.name) && `${text(item.name)} (${text(item.redacted_value) || text(item.id)})`,
-			),
-		filter,
-		paginationToken,
-		{ owner_project_access: 'any' },
-	);
-}
-
-export async function searchRateLimits(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const projectId = chosenProjectId(this);
-	return await searchPage(
-		this,
-		apiPath`/organization/projects/${projectId}/rate_limits`,
-		(item) => named(item, item.model),
-		filter,
-		paginationToken,
-	);
-}
+export const searchProjects = organizationList('/organization/projects', (item) => text(item.name));
+export const searchOrganizationUsers = organizationList('/organization/users', person);
+export const searchProjectUsers = projectList('users', person);
+export const searchServiceAccounts = projectList('service_accounts', (item) => text(item.name));
+// Every enabled key, including those whose owner has left the project: those are the ones to clean up.
+export const searchApiKeys = projectList('api_keys', keyLabel, { owner_project_access: 'any' });
+export const searchRateLimits = projectList('rate_limits', (item) => text(item.model));

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { RESIDENCIES } from '../shared/fields';
+import { externalKeyIdField, RESIDENCIES } from '../shared/fields';
 import { checkOneOf, readCollection, readText } from '../shared/parameters';
 import type { Operation } from '../types';
 
@@ -26,13 +26,7 @@ export const createProject: Operation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{
-					displayName: 'External Key ID',
-					name: 'external_key_id',
-					type: 'string',
-					default: '',
-					description: 'External (customer-managed encryption) key ID to associate with the project',
-				},
+				externalKeyIdField,
 				{
 					displayName: 'Residency',
 					name: 'residency',

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { apiPath } from '../../transport/path';
-import { projectLocator } from '../shared/fields';
+import { externalKeyIdField, projectLocator } from '../shared/fields';
 import { invalidInput, readCollection, readId } from '../shared/parameters';
 import type { Operation } from '../types';
 
@@ -19,13 +19,7 @@ export const updateProject: Operation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{
-					displayName: 'External Key ID',
-					name: 'external_key_id',
-					type: 'string',
-					default: '',
-					description: 'External (customer-managed encryption) key ID to associate with the project',
-				},
+				externalKeyIdField,
 				{
 					displayName: 'Name',
 					name: 'name',

@@ -162,6 +162,15 @@ export function projectRoleField(description: string): INodeProperties {
 	};
 }
 
+/** `external_key_id`, accepted by both project create and project update. */
+export const externalKeyIdField: INodeProperties = {
+	displayName: 'External Key ID',
+	name: 'external_key_id',
+	type: 'string',
+	default: '',
+	description: 'External (customer-managed encryption) key ID to associate with the project',
+};
+
 /** Residency values from the spec's PublicProjectResidency enum. */
 export const RESIDENCIES = [
 	'AE_STORAGE',
