@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { externalKeyIdField, RESIDENCIES } from '../shared/fields';
+import { collection, externalKeyIdField, RESIDENCIES } from '../shared/fields';
 import { checkOneOf, readCollection, readText } from '../shared/parameters';
 import type { Operation } from '../types';
 
@@ -19,25 +19,18 @@ export const createProject: Operation = {
 			placeholder: 'e.g. Marketing chatbot',
 			description: 'The friendly name of the project; it appears in reports',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				externalKeyIdField,
-				{
-					displayName: 'Residency',
-					name: 'residency',
-					type: 'options',
-					options: RESIDENCIES.map((value) => ({ name: value, value })),
-					default: 'GLOBAL',
-					description:
-						'Data residency of the project. Your organization must have access to the residency you choose.',
-				},
-			],
-		},
+		collection('additionalFields', [
+			externalKeyIdField,
+			{
+				displayName: 'Residency',
+				name: 'residency',
+				type: 'options',
+				options: RESIDENCIES.map((value) => ({ name: value, value })),
+				default: 'GLOBAL',
+				description:
+					'Data residency of the project. Your organization must have access to the residency you choose.',
+			},
+		]),
 	],
 	async execute(itemIndex, api) {
 		const body: IDataObject = { name: readText(this, 'name', itemIndex, 'Name') };

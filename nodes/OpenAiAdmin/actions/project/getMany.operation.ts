@@ -1,5 +1,5 @@
 import { listAll } from '../../transport/pagination';
-import { listControls } from '../shared/fields';
+import { collection, listControls } from '../shared/fields';
 import { readCollection, readListControls } from '../shared/parameters';
 import type { Operation } from '../types';
 
@@ -10,22 +10,15 @@ export const getManyProjects: Operation = {
 	description: 'List the projects of the organization',
 	properties: [
 		...listControls,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Include Archived',
-					name: 'include_archived',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to include archived projects, which are left out by default',
-				},
-			],
-		},
+		collection('filters', [
+			{
+				displayName: 'Include Archived',
+				name: 'include_archived',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include archived projects, which are left out by default',
+			},
+		]),
 	],
 	async execute(itemIndex, api) {
 		const { include_archived: includeArchived } = readCollection(this, 'filters', itemIndex);

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { apiPath } from '../../transport/path';
-import { externalKeyIdField, projectLocator } from '../shared/fields';
+import { collection, externalKeyIdField, projectLocator } from '../shared/fields';
 import { invalidInput, readCollection, readId } from '../shared/parameters';
 import type { Operation } from '../types';
 
@@ -12,23 +12,16 @@ export const updateProject: Operation = {
 	description: 'Rename a project or change its external key. The default project and archived projects cannot be changed.',
 	properties: [
 		projectLocator,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				externalKeyIdField,
-				{
-					displayName: 'Name',
-					name: 'name',
-					type: 'string',
-					default: '',
-					description: 'The new name of the project; it appears in reports',
-				},
-			],
-		},
+		collection('updateFields', [
+			externalKeyIdField,
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'The new name of the project; it appears in reports',
+			},
+		]),
 	],
 	async execute(itemIndex, api) {
 		const projectId = readId(this, 'projectId', itemIndex, 'Project');

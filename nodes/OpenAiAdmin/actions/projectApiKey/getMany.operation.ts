@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { apiPath } from '../../transport/path';
 import { listAll } from '../../transport/pagination';
-import { listControls, projectLocator } from '../shared/fields';
+import { collection, listControls, projectLocator } from '../shared/fields';
 import { checkOneOf, readCollection, readId, readListControls } from '../shared/parameters';
 import type { Operation } from '../types';
 
@@ -16,32 +16,25 @@ export const getManyApiKeys: Operation = {
 	properties: [
 		projectLocator,
 		...listControls,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Owner Project Access',
-					name: 'owner_project_access',
-					type: 'options',
-					options: [
-						{ name: 'Active', value: 'active', description: 'Keys whose owner has access to the project' },
-						{ name: 'Any', value: 'any', description: 'Every enabled key of the project' },
-						{
-							name: 'Inactive',
-							value: 'inactive',
-							description: 'Keys whose owner no longer has access to the project',
-						},
-					],
-					default: 'any',
-					description:
-						'Filter by whether the key owner still has access to the project. Without it, the API applies its membership-based visibility rules, which may leave out some enabled keys.',
-				},
-			],
-		},
+		collection('filters', [
+			{
+				displayName: 'Owner Project Access',
+				name: 'owner_project_access',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'active', description: 'Keys whose owner has access to the project' },
+					{ name: 'Any', value: 'any', description: 'Every enabled key of the project' },
+					{
+						name: 'Inactive',
+						value: 'inactive',
+						description: 'Keys whose owner no longer has access to the project',
+					},
+				],
+				default: 'any',
+				description:
+					'Filter by whether the key owner still has access to the project. Without it, the API applies its membership-based visibility rules, which may leave out some enabled keys.',
+			},
+		]),
 	],
 	async execute(itemIndex, api) {
 		const projectId = readId(this, 'projectId', itemIndex, 'Project');

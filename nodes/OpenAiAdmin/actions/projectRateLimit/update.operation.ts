@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { apiPath } from '../../transport/path';
-import { projectLocator, rateLimitLocator } from '../shared/fields';
+import { collection, projectLocator, rateLimitLocator } from '../shared/fields';
 import { checkNonNegativeInteger, invalidInput, readCollection, readId } from '../shared/parameters';
 import type { Operation } from '../types';
 
@@ -32,14 +32,7 @@ export const updateRateLimit: Operation = {
 	properties: [
 		projectLocator,
 		rateLimitLocator,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Limit',
-			default: {},
-			options: limitFields,
-		},
+		collection('updateFields', limitFields, 'Add Limit'),
 	],
 	async execute(itemIndex, api) {
 		const projectId = readId(this, 'projectId', itemIndex, 'Project');

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { apiPath } from '../../transport/path';
-import { projectLocator } from '../shared/fields';
+import { collection, projectLocator } from '../shared/fields';
 import { readCollection, readId, readText } from '../shared/parameters';
 import type { Operation } from '../types';
 
@@ -28,23 +28,16 @@ export const createServiceAccount: Operation = {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Create Service Account Only',
-					name: 'create_service_account_only',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to create the service account without an API key and without default roles (its role is then "none")',
-				},
-			],
-		},
+		collection('additionalFields', [
+			{
+				displayName: 'Create Service Account Only',
+				name: 'create_service_account_only',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to create the service account without an API key and without default roles (its role is then "none")',
+			},
+		]),
 	],
 	async execute(itemIndex, api) {
 		const projectId = readId(this, 'projectId', itemIndex, 'Project');

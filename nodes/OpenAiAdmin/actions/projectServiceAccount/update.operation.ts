@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { apiPath } from '../../transport/path';
-import { PROJECT_ROLES, projectLocator, serviceAccountLocator } from '../shared/fields';
+import { collection, PROJECT_ROLES, projectLocator, serviceAccountLocator } from '../shared/fields';
 import { checkOneOf, invalidInput, readCollection, readId } from '../shared/parameters';
 import type { Operation } from '../types';
 
@@ -13,33 +13,26 @@ export const updateServiceAccount: Operation = {
 	properties: [
 		projectLocator,
 		serviceAccountLocator,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Name',
-					name: 'name',
-					type: 'string',
-					default: '',
-					description: 'The new name of the service account',
-				},
-				{
-					displayName: 'Role',
-					name: 'role',
-					type: 'options',
-					options: [
-						{ name: 'Member', value: 'member' },
-						{ name: 'Owner', value: 'owner' },
-					],
-					default: 'member',
-					description: 'The new role of the service account in the project',
-				},
-			],
-		},
+		collection('updateFields', [
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'The new name of the service account',
+			},
+			{
+				displayName: 'Role',
+				name: 'role',
+				type: 'options',
+				options: [
+					{ name: 'Member', value: 'member' },
+					{ name: 'Owner', value: 'owner' },
+				],
+				default: 'member',
+				description: 'The new role of the service account in the project',
+			},
+		]),
 	],
 	async execute(itemIndex, api) {
 		const projectId = readId(this, 'projectId', itemIndex, 'Project');

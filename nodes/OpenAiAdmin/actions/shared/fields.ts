@@ -162,6 +162,21 @@ export function projectRoleField(description: string): INodeProperties {
 	};
 }
 
+const COLLECTIONS = {
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+} as const;
+
+/** The optional-field collections n8n users know: Additional Fields, Update Fields and Filters. */
+export function collection(
+	name: keyof typeof COLLECTIONS,
+	options: INodeProperties[],
+	placeholder: string = COLLECTIONS[name].placeholder,
+): INodeProperties {
+	return { displayName: COLLECTIONS[name].displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
 /** `external_key_id`, accepted by both project create and project update. */
 export const externalKeyIdField: INodeProperties = {
 	displayName: 'External Key ID',
