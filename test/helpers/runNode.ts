@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { OpenAiAdminApi } from '../../credentials/OpenAiAdminApi.credentials';
 import type { LoadedTypes } from '../../engine';
@@ -34,19 +40,25 @@ export interface NodeRun {
 
 const engine = new N8nEngine(sourceTypes());
 
+function nodeUnderTest(parameters: INodeParameters): INode {
+	return {
+		id: 'node-under-test',
+		name: NODE_NAME,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { openAiAdminApi: { id: '1', name: 'OpenAI Admin account' } },
+	};
+}
+
 /** Runs our node once, through real n8n execution, with one input item per `input` entry. */
 export async function runNode(parameters: INodeParameters, options: RunNodeOptions): Promise<NodeRun> {
 	const run = await engine.run(
 		{
 			nodes: [
 				{
-					id: 'node-under-test',
-					name: NODE_NAME,
-					type: NODE_TYPE,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters,
-					credentials: { openAiAdminApi: { id: '1', name: 'OpenAI Admin account' } },
+					...nodeUnderTest(parameters),
 					continueOnFail: options.continueOnFail,
 					onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 				},
@@ -78,15 +90,7 @@ export async function searchList(
 	options: Pick<RunNodeOptions, 'api' | 'credential'> & { filter?: string; paginationToken?: string },
 ) {
 	return await engine.searchList(
-		{
-			id: 'node-under-test',
-			name: NODE_NAME,
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters,
-			credentials: { openAiAdminApi: { id: '1', name: 'OpenAI Admin account' } },
-		},
+		nodeUnderTest(parameters),
 		method,
 		{
 			filter: options.filter,
