@@ -274,7 +274,9 @@ describe.each(LINES)('n8n line %i', (line) => {
 
 		test('onboarding: someone outside the organization is not added, and the execution fails with the API error', async () => {
 			const before = onboardingProject.users.length;
-			await submitForm(server, 'openai-onboarding', ['not.a.member@example.org', onboardingProject.id, 'member']);
+			// The form's POST answers 500 {"message":"Error in workflow"}: the person submitting sees it failed.
+			const res = await submitForm(server, 'openai-onboarding', ['not.a.member@example.org', onboardingProject.id, 'member']);
+			expect(res.status).toBe(500);
 			const executions = await waitForExecutions(home, { workflowId: ids.onboarding, count: 3 });
 			const last = executions[executions.length - 1];
 			expect(last.status).toBe('error');
@@ -321,7 +323,8 @@ describe.each(LINES)('n8n line %i', (line) => {
 
 		test('project from a form: a model the project has no limit for stops the workflow with a clear error', async () => {
 			const name = `Typo project (e2e line ${line})`;
-			await submitForm(server, 'openai-new-project', [name, sandbox.state.organizationUsers[4].email, 'gpt-9000', 100]);
+			const res = await submitForm(server, 'openai-new-project', [name, sandbox.state.organizationUsers[4].email, 'gpt-9000', 100]);
+			expect(res.status).toBe(500);
 			const executions = await waitForExecutions(home, { workflowId: ids.projectFromForm, count: 2 });
 			const last = executions[executions.length - 1];
 			expect(last.status).toBe('error');
