@@ -9,4 +9,7 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 	},
 	testTimeout: 30000,
+	// Most suites wait on a local HTTP server or a retry backoff, not the CPU: three workers on two
+	// cores halve the run.
+	maxWorkers: 3,
 };
