@@ -27,7 +27,8 @@ import {
 	executeWorkflow,
 	importCredentials,
 	importWorkflows,
-	installN8n,
+	E2E_LINES,
+	installLines,
 	loadCommunityPackage,
 	nodeOutput,
 	openForm,
@@ -42,10 +43,7 @@ import {
 	type N8nServer,
 } from './n8n';
 
-const LINES = (process.env.N8N_E2E_LINES ?? '1,2')
-	.split(',')
-	.map((s) => Number(s.trim()))
-	.filter((n): n is N8nLine => n === 1 || n === 2);
+const LINES = E2E_LINES;
 const EXPECTED_VERSION = { 1: /^1\./, 2: /^2\./ } as const;
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
@@ -87,9 +85,9 @@ describe('the example files', () => {
 });
 
 // Build once (a few seconds) while both lines install (or are found in the cache) in parallel.
-const installs = new Map<N8nLine, Promise<N8nInstall>>();
+let installs = new Map<N8nLine, Promise<N8nInstall>>();
 beforeAll(async () => {
-	for (const line of LINES) installs.set(line, installN8n(line));
+	installs = installLines(LINES);
 	if (process.env.N8N_E2E_SKIP_BUILD !== '1') {
 		try {
 			await promisify(execFile)('npm', ['run', 'build'], { cwd: REPO_ROOT });

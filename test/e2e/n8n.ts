@@ -136,6 +136,17 @@ export async function installN8n(line: N8nLine): Promise<N8nInstall> {
 	return install;
 }
 
+/** The lines to test: `N8N_E2E_LINES` = "1", "2" or "1,2" (the default). */
+export const E2E_LINES: N8nLine[] = (process.env.N8N_E2E_LINES ?? '1,2')
+	.split(',')
+	.map((s) => Number(s.trim()))
+	.filter((n): n is N8nLine => n === 1 || n === 2);
+
+/** Starts installing every line to test at once; each resolves from the cache after its first install. */
+export function installLines(lines: N8nLine[] = E2E_LINES): Map<N8nLine, Promise<N8nInstall>> {
+	return new Map(lines.map((line) => [line, installN8n(line)]));
+}
+
 /**
  * A fresh, isolated n8n home in a temp dir: own N8N_USER_FOLDER (SQLite database, config, nodes
  * folder), own encryption key, telemetry and version checks off. On line 1 the legacy expression

@@ -18,7 +18,8 @@ import {
 	executeWorkflow,
 	importCredentials,
 	importWorkflows,
-	installN8n,
+	E2E_LINES,
+	installLines,
 	loadCommunityPackage,
 	nodeOutput,
 	openForm,
@@ -33,16 +34,13 @@ import {
 } from './n8n';
 import { createProbePackage, PROBE_PACKAGE_NAME } from './probe-package';
 
-const LINES = (process.env.N8N_E2E_LINES ?? '1,2')
-	.split(',')
-	.map((s) => Number(s.trim()))
-	.filter((n): n is N8nLine => n === 1 || n === 2);
+const LINES = E2E_LINES;
 const EXPECTED = { 1: { n8n: /^1\./, node: /^v20\./ }, 2: { n8n: /^2\./, node: /^v24\./ } } as const;
 
 // Both lines install in parallel, once, before any test runs.
-const installs = new Map<N8nLine, Promise<N8nInstall>>();
+let installs = new Map<N8nLine, Promise<N8nInstall>>();
 beforeAll(async () => {
-	for (const line of LINES) installs.set(line, installN8n(line));
+	installs = installLines(LINES);
 	await Promise.allSettled(installs.values());
 }, 30 * 60 * 1000);
 
