@@ -67,8 +67,8 @@ describe('bad input without Continue On Fail', () => {
 
 describe('bad request options, on every operation', () => {
 	const OPTIONS: Array<[string, INodeParameters]> = [
-		['Max Requests Per Minute', { maxRequestsPerMinute: -1 }],
-		['Max Requests Per Minute', { maxRequestsPerMinute: 1.5 }],
+		['Pacing (Requests Per Minute)', { maxRequestsPerMinute: -1 }],
+		['Pacing (Requests Per Minute)', { maxRequestsPerMinute: 1.5 }],
 		['Max Retries', { maxRetries: -1 }],
 		['Max Retries', { maxRetries: 2.5 }],
 		['Max Retry Wait (Seconds)', { maxRetryWaitSeconds: -3 }],

@@ -21,6 +21,7 @@ export function describeResources(resources: Resource[], defaultResource: string
 	};
 
 	const perResource = resources.flatMap((resource): INodeProperties[] => {
+		// n8n's lint reads a default only when it is a literal or a plain identifier.
 		const { defaultOperation } = resource;
 		const operationDropdown: INodeProperties = {
 			displayName: 'Operation',

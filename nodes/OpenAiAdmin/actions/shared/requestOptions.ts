@@ -4,6 +4,7 @@ import type { RetrySettings } from '../../transport/retryPolicy';
 import { DEFAULT_RETRY_SETTINGS } from '../../transport/retryPolicy';
 import { checkNonNegativeInteger, readCollection } from './parameters';
 
+// n8n's lint reads a default only when it is a literal or a plain identifier.
 const defaultMaxRetries = DEFAULT_RETRY_SETTINGS.maxRetries;
 const defaultMaxRetryWaitSeconds = DEFAULT_RETRY_SETTINGS.maxTotalWaitMs / 1000;
 
@@ -15,15 +16,6 @@ export const requestOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
-			displayName: 'Max Requests Per Minute',
-			name: 'maxRequestsPerMinute',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 0 },
-			default: 0,
-			description:
-				'Space requests evenly to stay under this rate for the whole execution; 0 sends them as fast as the API answers. The Admin API allows only a few requests per minute per endpoint, so set this for long Return All runs.',
-		},
 		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',
@@ -40,6 +32,15 @@ export const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 0 },
 			default: defaultMaxRetryWaitSeconds,
 			description: 'The longest time one request may spend waiting between its retries',
+		},
+		{
+			displayName: 'Pacing (Requests Per Minute)',
+			name: 'maxRequestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: 0,
+			description:
+				'At most this many requests per minute, spaced evenly, over the whole execution; 0 sends them as fast as the API answers. The Admin API allows only a few requests per minute per endpoint, so set this for long Return All runs.',
 		},
 	],
 };
@@ -61,6 +62,6 @@ export function readRequestSettings(context: IExecuteFunctions, itemIndex: numbe
 			maxTotalWaitMs:
 				number('maxRetryWaitSeconds', 'Max Retry Wait (Seconds)', defaultMaxRetryWaitSeconds) * 1000,
 		},
-		requestsPerMinute: number('maxRequestsPerMinute', 'Max Requests Per Minute', 0),
+		requestsPerMinute: number('maxRequestsPerMinute', 'Pacing (Requests Per Minute)', 0),
 	};
 }
