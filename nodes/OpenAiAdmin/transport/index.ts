@@ -24,6 +24,11 @@ export interface AdminApiRequest {
 	body?: IDataObject;
 	/** A POST that creates something: sent again only when the API certainly did not act. */
 	createsResource?: boolean;
+	/**
+	 * For a delete: the API's answer to a successful deletion. When an attempt failed in a way that
+	 * may have deleted the object and the retry then finds it gone (404), this is the answer.
+	 */
+	deletedAnswer?: IDataObject;
 }
 
 type ApiContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -62,13 +67,6 @@ function connectionErrorCode(error: unknown): string | undefined {
 
 function isNotFound(failure: Failure): boolean {
 	return failure.kind === 'status' && failure.status === 404;
-}
-
-/** The API's answer to a delete: `DELETE …/api_keys/key_1` → `{object: 'organization.project.api_key.deleted', id: 'key_1', deleted: true}`. */
-function deletedAnswer(path: string): IDataObject {
-	const [collection, id] = path.split('/').slice(-2);
-	const object = `organization.project.${collection.replace(/s$/, '')}.deleted`;
-	return { object, id: decodeURIComponent(id), deleted: true };
 }
 
 function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } {
@@ -126,9 +124,9 @@ export class AdminApi {
 			if (!result.failure) return result.body as T;
 
 			const { failure } = result;
-			if (earlierAttemptMayHaveActed && isNotFound(failure) && request.method === 'DELETE') {
+			if (request.deletedAnswer && earlierAttemptMayHaveActed && isNotFound(failure)) {
 				// The attempt that failed deleted it: answer as the API would have then.
-				return deletedAnswer(request.path) as T;
+				return request.deletedAnswer as T;
 			}
 			earlierAttemptMayHaveActed ||= mayHaveActed(failure);
 			const delayMs = retryDelayMs(failure, attempt, Date.now());

@@ -205,7 +205,12 @@ describe('AdminApi.request', () => {
 	});
 
 	describe('a delete', () => {
-		const DELETE: AdminApiRequest = { method: 'DELETE', path: '/organization/projects/proj_1/api_keys/key_a%3Ab' };
+		const deletedAnswer = { object: 'organization.project.api_key.deleted', id: 'key_a:b', deleted: true };
+		const DELETE: AdminApiRequest = {
+			method: 'DELETE',
+			path: '/organization/projects/proj_1/api_keys/key_a%3Ab',
+			deletedAnswer,
+		};
 		const notFound = fail(404, {}, { error: { message: 'The API key key_a:b was not found' } });
 
 		it.each<[string, Answer]>([
@@ -219,11 +224,9 @@ describe('AdminApi.request', () => {
 			expect(result).toEqual({ object: 'organization.project.api_key.deleted', id: 'key_a:b', deleted: true });
 		});
 
-		it('names the object after its collection', async () => {
-			const users = await run([fail(503), notFound], { method: 'DELETE', path: '/organization/projects/p/users/user-1' });
-			const accounts = await run([fail(503), notFound], { method: 'DELETE', path: '/organization/projects/p/service_accounts/svc_1' });
-			expect(users.result).toEqual({ object: 'organization.project.user.deleted', id: 'user-1', deleted: true });
-			expect(accounts.result).toEqual({ object: 'organization.project.service_account.deleted', id: 'svc_1', deleted: true });
+		it('reports the 404 when the request does not say what a deletion answers', async () => {
+			const { error } = await run([fail(503), notFound], { ...DELETE, deletedAnswer: undefined });
+			expect(error?.httpCode).toBe('404');
 		});
 
 		it('reports a 404 after a 429: the first attempt certainly did nothing', async () => {

@@ -15,6 +15,7 @@ export const deleteApiKey: Operation = {
 		return await api.request({
 			method: 'DELETE',
 			path: apiPath`/organization/projects/${projectId}/api_keys/${apiKeyId}`,
+			deletedAnswer: { object: 'organization.project.api_key.deleted', id: apiKeyId, deleted: true },
 		});
 	},
 };

@@ -15,6 +15,7 @@ export const deleteServiceAccount: Operation = {
 		return await api.request({
 			method: 'DELETE',
 			path: apiPath`/organization/projects/${projectId}/service_accounts/${serviceAccountId}`,
+			deletedAnswer: { object: 'organization.project.service_account.deleted', id: serviceAccountId, deleted: true },
 		});
 	},
 };

@@ -15,6 +15,7 @@ export const removeProjectUser: Operation = {
 		return await api.request({
 			method: 'DELETE',
 			path: apiPath`/organization/projects/${projectId}/users/${userId}`,
+			deletedAnswer: { object: 'organization.project.user.deleted', id: userId, deleted: true },
 		});
 	},
 };

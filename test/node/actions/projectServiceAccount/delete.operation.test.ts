@@ -28,4 +28,21 @@ describe('Project Service Account → Delete', () => {
 		]);
 		expect(project.serviceAccounts.map((candidate) => candidate.id)).not.toContain(account.id);
 	});
+
+	it('reports the deletion when a retry finds that the failed first attempt did delete', async () => {
+		const project = sandbox().state.projects.find((p) => !p.is_default)!;
+		const account = project.serviceAccounts[0];
+		sandbox().addFault({ kind: 'status', status: 502, method: 'DELETE', times: 1, afterHandler: true });
+		const run = await runAgainst(sandbox(), {
+			resource: 'projectServiceAccount',
+			operation: 'delete',
+			projectId: byId(project.id),
+			serviceAccountId: byId(account.id),
+		});
+
+		expect(sandbox().requests.map((request) => request.status)).toEqual([502, 404]);
+		expect(run.json).toEqual([
+			{ object: 'organization.project.service_account.deleted', id: account.id, deleted: true },
+		]);
+	});
 });
