@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** The public Administration API; the credential's Base URL changes it only for a proxy or the sandbox. */
+export const OPENAI_API_BASE_URL = 'https://api.openai.com/v1';
+
 export class OpenAiAdminApi implements ICredentialType {
 	name = 'openAiAdminApi';
 
@@ -30,7 +33,7 @@ export class OpenAiAdminApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.openai.com/v1',
+			default: OPENAI_API_BASE_URL,
 			description:
 				'Change only to go through a proxy or to use the local sandbox that ships with this package',
 		},

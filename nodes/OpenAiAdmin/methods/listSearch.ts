@@ -7,14 +7,9 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { AdminApi } from '../transport';
+import type { ListPage } from '../transport/pagination';
 import { MAX_PAGE_SIZE } from '../transport/pagination';
 import { apiPath } from '../transport/path';
-
-interface ListPage {
-	data?: IDataObject[];
-	last_id?: string | null;
-	has_more?: boolean;
-}
 
 /**
  * One page of a list for a "From List" picker. The Admin API has no search parameter, so the filter

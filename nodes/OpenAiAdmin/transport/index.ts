@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { OPENAI_API_BASE_URL } from '../../../credentials/OpenAiAdminApi.credentials';
 import { apiError, redact } from './errors';
 import { RequestPacer } from './pacer';
 import type { Failure, RetrySettings } from './retryPolicy';
@@ -98,7 +99,7 @@ export class AdminApi {
 		const baseUrl = (
 			typeof credentials.baseUrl === 'string' && credentials.baseUrl
 				? credentials.baseUrl
-				: 'https://api.openai.com/v1'
+				: OPENAI_API_BASE_URL
 		).replace(/\/+$/, '');
 		const headers: IDataObject = {};
 		if (typeof credentials.organizationId === 'string' && credentials.organizationId.trim()) {

@@ -12,7 +12,8 @@ export interface ListControls {
 	limit: number;
 }
 
-interface ListPage {
+/** The envelope every list endpoint answers with (only the fields paging reads). */
+export interface ListPage {
 	data?: IDataObject[];
 	last_id?: string | null;
 	has_more?: boolean;
