@@ -50,7 +50,10 @@ export interface N8nHome {
 }
 
 export interface CommandResult {
+	/** The exit code, or null when the process was ended by a signal. */
 	code: number | null;
+	/** The signal that ended the process (e.g. 'SIGSEGV'), or null when it exited by itself. */
+	signal: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 	durationMs: number;
@@ -128,7 +131,7 @@ export async function installN8n(line: N8nLine): Promise<N8nInstall> {
 		timeoutMs: 30 * 60_000,
 	});
 	if (result.code !== 0) {
-		throw new Error(`install-n8n.sh ${line} failed (exit ${result.code}):\n${result.stderr.slice(-4000)}`);
+		throw new Error(`install-n8n.sh ${line} failed (${describeExit(result)}):\n${result.stderr.slice(-4000)}`);
 	}
 	const lastLine = result.stdout.trim().split('\n').pop() ?? '';
 	const install = JSON.parse(lastLine) as N8nInstall;
@@ -201,16 +204,22 @@ export async function runN8n(
 	// Line 2 starts a task broker (for the Code node's task runner) in every command, on port 5679 by
 	// default: two n8n commands at once, in any homes, then fail with "n8n Task Broker's port 5679 is
 	// already in use". Each command gets its own free port.
-	const env = { ...home.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
-	const result = await runProcess(home.install.nodeBin, [home.install.n8nBin, ...args], {
-		env,
-		cwd: home.root,
-		timeoutMs: options.timeoutMs ?? 3 * 60_000,
-	});
-	log(`n8n ${args.join(' ')} -> exit ${result.code} in ${(result.durationMs / 1000).toFixed(1)}s`);
+	let result: CommandResult;
+	for (let attempt = 1; ; attempt++) {
+		const env = { ...home.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		result = await runProcess(home.install.nodeBin, [home.install.n8nBin, ...args], {
+			env,
+			cwd: home.root,
+			timeoutMs: options.timeoutMs ?? 3 * 60_000,
+		});
+		// The broker binds while the command starts, before it does anything: safe to run it again.
+		if (result.code === 0 || attempt === PORT_ATTEMPTS || !PORT_IN_USE.test(result.stdout + result.stderr)) break;
+		log(`n8n ${args.join(' ')}: a port was taken by another process, trying again with other ports`);
+	}
+	log(`n8n ${args.join(' ')} -> ${describeExit(result)} in ${(result.durationMs / 1000).toFixed(1)}s`);
 	if (result.code !== 0 && !options.allowFailure) {
 		throw new Error(
-			`n8n ${args.join(' ')} failed (exit ${result.code})\n--- stdout ---\n${tail(result.stdout)}\n--- stderr ---\n${tail(result.stderr)}`,
+			`n8n ${args.join(' ')} failed (${describeExit(result)})\n--- stdout ---\n${tail(result.stdout)}\n--- stderr ---\n${tail(result.stderr)}`,
 		);
 	}
 	return result;
@@ -336,14 +345,44 @@ export async function importWorkflows(home: N8nHome, workflows: Array<Record<str
 export async function executeWorkflow(home: N8nHome, id: string): Promise<N8nRun> {
 	const result = await runN8n(home, ['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true });
 	const run = parseRunJson(result.stdout);
-	if (result.code !== 0 || !run || run.data?.resultData?.error || run.status === 'error') {
+	const succeeded = run !== undefined && isCompleteSuccess(run);
+	if (succeeded && isIsolateTeardownCrash(home.install, result)) {
+		log(`workflow ${id}: n8n printed a complete, successful run, then was ${describeExit(result)} at exit (see isIsolateTeardownCrash)`);
+		return run;
+	}
+	if (result.code !== 0 || !succeeded) {
 		throw new N8nExecutionError(
-			`workflow ${id} failed (exit ${result.code})\n--- stdout ---\n${tail(result.stdout, 8000)}\n--- stderr ---\n${tail(result.stderr)}`,
+			`workflow ${id} failed (${describeExit(result)})\n--- stdout ---\n${tail(result.stdout, 8000)}\n--- stderr ---\n${tail(result.stderr)}`,
 			result,
 			run,
 		);
 	}
 	return run;
+}
+
+/** A run that finished, says success and carries no error: nothing about it failed. */
+function isCompleteSuccess(run: N8nRun): boolean {
+	return run.status === 'success' && run.finished === true && !run.data?.resultData?.error;
+}
+
+/**
+ * n8n 2.x's `execute` can die by a signal after it has printed the finished run. The cause is in
+ * n8n, not in the workflow: each run takes an isolate from the vm expression engine's pool (an
+ * isolated-vm isolate) and gives it back at its end, which disposes it and starts building a
+ * replacement on isolated-vm's threads. `execute` then prints the run and calls process.exit()
+ * (its `finally`) without disposing the pool, unlike its own `exitSuccessFully`. When the
+ * replacement is still being built, the exit handlers tear V8 down under it: seen here as SIGSEGV
+ * (core dump: the main thread in `ivm::thread_pool_t::~thread_pool_t` from `__run_exit_handlers`,
+ * another thread in V8 evaluating the runtime bundle), and SIGABRT from the same race in a
+ * reduction outside n8n. It is a race, so it shows up on a busy machine (test/e2e/NOTES.md).
+ *
+ * Only that crash is accepted, and only when nothing else can have gone wrong: line 2 (the only
+ * line that runs the vm engine), one of those two signals, and a complete, successful run printed
+ * before it (the caller checks). A node error, a failed run, a crash before or while the run was
+ * printed, or any other exit still fails the test.
+ */
+export function isIsolateTeardownCrash(install: Pick<N8nInstall, 'line'>, result: Pick<CommandResult, 'code' | 'signal'>): boolean {
+	return install.line === 2 && result.code === null && (result.signal === 'SIGSEGV' || result.signal === 'SIGABRT');
 }
 
 /** Thrown by executeWorkflow: carries n8n's output and, when n8n printed one, the run data. */
@@ -379,16 +418,45 @@ export async function activateWorkflow(home: N8nHome, id: string): Promise<void>
 	}
 }
 
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.unref();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address() as net.AddressInfo;
-			srv.close(() => resolve(port));
-		});
+/** What n8n logs when a port it was told to listen on is taken (its server, its task broker). */
+const PORT_IN_USE = /port \d+ is already in use/;
+const PORT_ATTEMPTS = 3;
+
+/** The kernel's range of ports for outgoing connections and listen(0) (Linux's default otherwise). */
+function ephemeralPortRange(): [number, number] {
+	try {
+		const [low, high] = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+		if (low > 0 && high >= low) return [low, high];
+	} catch {
+		/* not Linux: use the default */
+	}
+	return [32768, 60999];
+}
+
+function canListen(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.unref();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
 	});
+}
+
+/**
+ * A loopback port for a process that will listen on it a few seconds later. Not listen(0): that
+ * hands out a port from the ephemeral range, which the kernel may give to any outgoing connection
+ * (npm, fetch, n8n's own) before the server binds. A random free port below that range can only be
+ * taken by another explicit listener; for that rarer case the callers retry with new ports.
+ */
+export async function freePort(): Promise<number> {
+	const [ephemeralLow] = ephemeralPortRange();
+	const low = 10_000;
+	const high = Math.max(low + 1000, ephemeralLow);
+	for (let tries = 0; tries < 50; tries++) {
+		const port = low + (randomBytes(4).readUInt32BE(0) % (high - low));
+		if (await canListen(port)) return port;
+	}
+	throw new Error(`no free loopback port found between ${low} and ${high}`);
 }
 
 /**
@@ -396,6 +464,20 @@ export async function freePort(): Promise<number> {
  * printed only after active workflows are activated, so their webhooks are then registered.
  */
 export async function startN8n(home: N8nHome, options: { timeoutMs?: number } = {}): Promise<N8nServer> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await startN8nOnce(home, options);
+		} catch (error) {
+			if (attempt === PORT_ATTEMPTS || !(error instanceof PortTakenError)) throw error;
+			log('n8n start: a port was taken by another process, trying again with other ports');
+		}
+	}
+}
+
+/** n8n start exited before it was ready because a port it was given was taken meanwhile. */
+class PortTakenError extends Error {}
+
+async function startN8nOnce(home: N8nHome, options: { timeoutMs?: number }): Promise<N8nServer> {
 	const port = await freePort();
 	const brokerPort = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
@@ -439,7 +521,8 @@ export async function startN8n(home: N8nHome, options: { timeoutMs?: number } = 
 	const deadline = started + (options.timeoutMs ?? 3 * 60_000);
 	while (!/Editor is now accessible via/.test(out)) {
 		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`n8n start exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(out)}`);
+			const ErrorType = PORT_IN_USE.test(out) ? PortTakenError : Error;
+			throw new ErrorType(`n8n start exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(out)}`);
 		}
 		if (Date.now() > deadline) {
 			await stop();
@@ -641,6 +724,11 @@ function parseRunJson(stdout: string): N8nRun | undefined {
 	}
 }
 
+/** "exit 1" or "killed by SIGSEGV": a process ended by a signal has no exit code to show. */
+export function describeExit(result: Pick<CommandResult, 'code' | 'signal'>): string {
+	return result.signal ? `killed by ${result.signal}` : `exit ${result.code}`;
+}
+
 function tail(text: string, max = 4000): string {
 	return text.length > max ? `…${text.slice(-max)}` : text;
 }
@@ -672,9 +760,9 @@ function runProcess(
 			clearTimeout(timer);
 			reject(error);
 		});
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			resolve({ code, stdout, stderr, durationMs: Date.now() - started });
+			resolve({ code, signal, stdout, stderr, durationMs: Date.now() - started });
 		});
 	});
 }
