@@ -15,6 +15,8 @@ import {
 	PackageDirectoryLoader,
 	WorkflowExecute,
 } from 'n8n-core';
+// The one import by file path: n8n-core's index does not export SSHClientsManager, and nothing public
+// stops its clean-up timer (n8n itself calls onShutdown from its own shutdown service). See shutdownEngine.
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import type {
 	ICredentialDataDecryptedObject,

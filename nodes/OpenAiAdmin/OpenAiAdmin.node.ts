@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { describeResources } from './actions/describe';
-import { resources, route } from './actions/router';
+import { describeHints, describeResources } from './actions/describe';
+import { resources } from './actions/registry';
+import { route } from './actions/router';
 import { requestOptions } from './actions/shared/requestOptions';
 import * as listSearch from './methods/listSearch';
 
@@ -22,17 +23,7 @@ export class OpenAiAdmin implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'openAiAdminApi', required: true }],
 		properties: [...describeResources(resources, 'project'), requestOptions],
-		hints: [
-			{
-				message:
-					'The new service account key is in <code>api_key.value</code>. OpenAI shows it only this once, and it is also kept in this execution\'s saved data: store it in a later node, and consider not saving successful executions of this workflow.',
-				type: 'warning',
-				location: 'outputPane',
-				whenToDisplay: 'afterExecution',
-				displayCondition:
-					'={{ $parameter["resource"] === "projectServiceAccount" && $parameter["operation"] === "create" }}',
-			},
-		],
+		hints: describeHints(resources),
 	};
 
 	methods = { listSearch };

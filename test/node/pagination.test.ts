@@ -4,64 +4,38 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { registry } from '../../nodes/OpenAiAdmin/actions/registry';
 import type { Sandbox } from '../../sandbox';
 import { byId } from '../helpers/runNode';
 import { runAgainst, useSandbox } from '../helpers/sandbox';
 
-interface ListCase {
-	resource: string;
-	/** Fills a collection of exactly `size` items and returns the ids in list order plus extra parameters. */
-	fill(sandbox: Sandbox, size: number): { ids: string[]; parameters: INodeParameters };
-}
+/** Fills a collection of exactly `size` items and returns the ids in list order plus extra parameters. */
+type Fill = (sandbox: Sandbox, size: number) => { ids: string[]; parameters: INodeParameters };
 
-const emptyProject = (sandbox: Sandbox) => sandbox.state.addProjects(1)[0];
+/** A list below one project: a fresh, empty project holds exactly what the test adds. */
+const inProject =
+	(add: (sandbox: Sandbox, projectId: string, size: number) => Array<{ id: string }>): Fill =>
+	(sandbox, size) => {
+		const [project] = sandbox.state.addProjects(1);
+		return { ids: add(sandbox, project.id, size).map((item) => item.id), parameters: { projectId: byId(project.id) } };
+	};
 
-const lists: ListCase[] = [
-	{
-		resource: 'project',
-		fill: (sandbox, size) => ({ ids: sandbox.state.addProjects(size).map((p) => p.id), parameters: {} }),
-	},
-	{
-		resource: 'projectUser',
-		fill: (sandbox, size) => {
-			const project = emptyProject(sandbox);
-			return {
-				ids: sandbox.state.addProjectUsers(project.id, size).map((u) => u.id),
-				parameters: { projectId: byId(project.id) },
-			};
-		},
-	},
-	{
-		resource: 'projectServiceAccount',
-		fill: (sandbox, size) => {
-			const project = emptyProject(sandbox);
-			return {
-				ids: sandbox.state.addServiceAccounts(project.id, size).map((a) => a.id),
-				parameters: { projectId: byId(project.id) },
-			};
-		},
-	},
-	{
-		resource: 'projectApiKey',
-		fill: (sandbox, size) => {
-			const project = emptyProject(sandbox);
-			return {
-				ids: sandbox.state.addApiKeys(project.id, size).map((k) => k.id),
-				parameters: { projectId: byId(project.id) },
-			};
-		},
-	},
-	{
-		resource: 'projectRateLimit',
-		fill: (sandbox, size) => {
-			const project = emptyProject(sandbox);
-			return {
-				ids: sandbox.state.addRateLimits(project.id, size).map((r) => r.id),
-				parameters: { projectId: byId(project.id) },
-			};
-		},
-	},
-];
+/** How the sandbox fills each list the registry declares, by the list's path. */
+const FILLS: Record<string, Fill> = {
+	'/organization/projects': (sandbox, size) => ({ ids: sandbox.state.addProjects(size).map((p) => p.id), parameters: {} }),
+	'/organization/projects/{project_id}/users': inProject((s, id, n) => s.state.addProjectUsers(id, n)),
+	'/organization/projects/{project_id}/service_accounts': inProject((s, id, n) => s.state.addServiceAccounts(id, n)),
+	'/organization/projects/{project_id}/api_keys': inProject((s, id, n) => s.state.addApiKeys(id, n)),
+	'/organization/projects/{project_id}/rate_limits': inProject((s, id, n) => s.state.addRateLimits(id, n)),
+};
+
+const lists = registry
+	.filter((entry) => entry.pager)
+	.map((entry) => ({ resource: entry.resource, path: entry.path, fill: FILLS[entry.path] }));
+
+it('knows how to fill every list the registry declares', () => {
+	expect(lists.filter((list) => !list.fill).map((list) => list.path)).toEqual([]);
+});
 
 const SIZES = [0, 1, 100, 101, 250];
 

@@ -1,9 +1,13 @@
 /**
  * A catalogue of every operation for the bad-input and fuzz suites: parameters filled from the input
  * item by expressions, two distinct valid items per operation, and the bad values of each field.
+ * The registry's plain operations are derived from their declarations; those with rules of their
+ * own are written out below.
  */
 import type { GenericValue, IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { RegistryEntry } from '../../nodes/OpenAiAdmin/actions/registry';
+import { registry } from '../../nodes/OpenAiAdmin/actions/registry';
 import type { Sandbox } from '../../sandbox';
 import { byId } from '../helpers/runNode';
 
@@ -58,28 +62,67 @@ export interface OperationSpec {
 	fields: Array<[string, string, GenericValue[]]>;
 }
 
+type Field = [string, string, GenericValue[]];
 const expr = (key: string) => `={{ $json[${JSON.stringify(key)}] }}`;
-const PROJECT: [string, string, GenericValue[]] = ['Project', 'projectId', ID_BAD];
-const LIMIT: [string, string, GenericValue[]] = ['Limit', 'limit', LIMIT_BAD];
+const PROJECT: Field = ['Project', 'projectId', ID_BAD];
+const LIMIT: Field = ['Limit', 'limit', LIMIT_BAD];
 const P = '^/organization/projects/proj_\\w+';
 
+/** The seeded target of each locator; run `i` varies the last id of a get or delete. */
+const TARGETS: Record<string, (w: World, i: number) => string> = {
+	projectId: (w, i) => w.projects[i].id,
+	apiKeyId: (w, i) => w.p0.apiKeys[i].id,
+	serviceAccountId: (w, i) => w.p0.serviceAccounts[i].id,
+	// users[0] is the project's owner; leave them be.
+	userId: (w, i) => w.p0.users[i + 1].id,
+	rateLimitId: (w, i) => w.p0.rateLimits[i].id,
+};
+/** What each path parameter's id looks like in the sandbox. */
+const SEGMENTS: Record<string, string> = {
+	project_id: 'proj_\\w+',
+	api_key_id: 'key_\\w+',
+	service_account_id: 'svc_acct_\\w+',
+	user_id: 'user-\\w+',
+	rate_limit_id: '[\\w.:-]+',
+};
+/** Bad values of the choices, by field name. */
+const CHOICE_BAD: Record<string, GenericValue[]> = {
+	role: ROLE_BAD,
+	owner_project_access: ['everyone', 'ANY', ''],
+};
+
+/** A plain operation's cells, from its declaration: its locators, its list controls and its choices. */
+function fromRegistry(entry: RegistryEntry): OperationSpec {
+	const locators = Object.values(entry.locators);
+	const varying = entry.pager ? -1 : locators.length - 1;
+	const choices = [...(entry.filters ?? []), ...entry.properties].filter((field) => field.type === 'options');
+	const parameters: INodeParameters = { resource: entry.resource, operation: entry.value };
+	for (const locator of locators) parameters[locator.name] = byId(expr(locator.name));
+	if (entry.pager) Object.assign(parameters, { returnAll: false, limit: expr('limit') });
+	for (const choice of choices) {
+		if (entry.filters?.includes(choice)) parameters.filters = { [choice.name]: expr(choice.name) };
+		else parameters[choice.name] = expr(choice.name);
+	}
+	return {
+		name: `${entry.resource} → ${entry.value}`,
+		parameters,
+		valid: (w, i) => ({
+			...Object.fromEntries(locators.map((locator, index) => [locator.name, TARGETS[locator.name](w, index === varying ? i : 0)])),
+			...(entry.pager ? { limit: 1 } : {}),
+			...Object.fromEntries(choices.map((choice) => [choice.name, choice.default])),
+		}),
+		requests: 1,
+		route: new RegExp(`^${entry.path.replace(/\{([^}]+)\}/g, (_match, name: string) => SEGMENTS[name])}$`),
+		fields: [
+			...locators.map((locator): Field => [locator.displayName, locator.name, ID_BAD]),
+			...(entry.pager ? [LIMIT] : []),
+			...choices.map((choice): Field => [choice.displayName, choice.name, CHOICE_BAD[choice.name]]),
+		],
+	};
+}
+
 export const OPERATIONS: OperationSpec[] = [
-	{
-		name: 'project → get',
-		parameters: { resource: 'project', operation: 'get', projectId: byId(expr('projectId')) },
-		valid: (w, i) => ({ projectId: w.projects[i].id }),
-		requests: 1,
-		route: new RegExp(`${P}$`),
-		fields: [PROJECT],
-	},
-	{
-		name: 'project → getMany',
-		parameters: { resource: 'project', operation: 'getMany', returnAll: false, limit: expr('limit') },
-		valid: () => ({ limit: 1 }),
-		requests: 1,
-		route: /^\/organization\/projects$/,
-		fields: [LIMIT],
-	},
+	...registry.filter((entry) => entry.plain).map(fromRegistry),
 	{
 		name: 'project → create',
 		parameters: { resource: 'project', operation: 'create', name: expr('name') },
@@ -95,53 +138,6 @@ export const OPERATIONS: OperationSpec[] = [
 		requests: 1,
 		route: new RegExp(`${P}$`),
 		fields: [PROJECT, ['Update Fields', 'name', ['']]],
-	},
-	{
-		name: 'project → archive',
-		parameters: { resource: 'project', operation: 'archive', projectId: byId(expr('projectId')) },
-		valid: (w, i) => ({ projectId: w.projects[i].id }),
-		requests: 1,
-		route: new RegExp(`${P}/archive$`),
-		fields: [PROJECT],
-	},
-	{
-		name: 'projectApiKey → get',
-		parameters: { resource: 'projectApiKey', operation: 'get', projectId: byId(expr('projectId')), apiKeyId: byId(expr('apiKeyId')) },
-		valid: (w, i) => ({ projectId: w.p0.id, apiKeyId: w.p0.apiKeys[i].id }),
-		requests: 1,
-		route: new RegExp(`${P}/api_keys/key_\\w+$`),
-		fields: [PROJECT, ['API Key', 'apiKeyId', ID_BAD]],
-	},
-	{
-		name: 'projectApiKey → delete',
-		parameters: { resource: 'projectApiKey', operation: 'delete', projectId: byId(expr('projectId')), apiKeyId: byId(expr('apiKeyId')) },
-		valid: (w, i) => ({ projectId: w.p0.id, apiKeyId: w.p0.apiKeys[i].id }),
-		requests: 1,
-		route: new RegExp(`${P}/api_keys/key_\\w+$`),
-		fields: [PROJECT, ['API Key', 'apiKeyId', ID_BAD]],
-	},
-	{
-		name: 'projectApiKey → getMany',
-		parameters: {
-			resource: 'projectApiKey',
-			operation: 'getMany',
-			projectId: byId(expr('projectId')),
-			returnAll: false,
-			limit: expr('limit'),
-			filters: { owner_project_access: expr('access') },
-		},
-		valid: (w) => ({ projectId: w.p0.id, limit: 1, access: 'any' }),
-		requests: 1,
-		route: new RegExp(`${P}/api_keys$`),
-		fields: [PROJECT, LIMIT, ['Owner Project Access', 'access', ['everyone', 'ANY', '']]],
-	},
-	{
-		name: 'projectRateLimit → getMany',
-		parameters: { resource: 'projectRateLimit', operation: 'getMany', projectId: byId(expr('projectId')), returnAll: false, limit: expr('limit') },
-		valid: (w) => ({ projectId: w.p0.id, limit: 1 }),
-		requests: 1,
-		route: new RegExp(`${P}/rate_limits$`),
-		fields: [PROJECT, LIMIT],
 	},
 	{
 		name: 'projectRateLimit → update',
@@ -169,29 +165,6 @@ export const OPERATIONS: OperationSpec[] = [
 		requests: 1,
 		route: new RegExp(`${P}/service_accounts$`),
 		fields: [PROJECT, ['Name', 'name', NAME_BAD]],
-	},
-	...(['get', 'delete'] as const).map(
-		(operation): OperationSpec => ({
-			name: `projectServiceAccount → ${operation}`,
-			parameters: {
-				resource: 'projectServiceAccount',
-				operation,
-				projectId: byId(expr('projectId')),
-				serviceAccountId: byId(expr('serviceAccountId')),
-			},
-			valid: (w, i) => ({ projectId: w.p0.id, serviceAccountId: w.p0.serviceAccounts[i].id }),
-			requests: 1,
-			route: new RegExp(`${P}/service_accounts/svc_acct_\\w+$`),
-			fields: [PROJECT, ['Service Account', 'serviceAccountId', ID_BAD]],
-		}),
-	),
-	{
-		name: 'projectServiceAccount → getMany',
-		parameters: { resource: 'projectServiceAccount', operation: 'getMany', projectId: byId(expr('projectId')), returnAll: false, limit: expr('limit') },
-		valid: (w) => ({ projectId: w.p0.id, limit: 1 }),
-		requests: 1,
-		route: new RegExp(`${P}/service_accounts$`),
-		fields: [PROJECT, LIMIT],
 	},
 	{
 		name: 'projectServiceAccount → update',
@@ -236,33 +209,6 @@ export const OPERATIONS: OperationSpec[] = [
 		requests: 1,
 		route: new RegExp(`${P}/users$`),
 		fields: [PROJECT, ['User', 'userId', ID_BAD]],
-	},
-	...(['get', 'remove'] as const).map(
-		(operation): OperationSpec => ({
-			name: `projectUser → ${operation}`,
-			parameters: { resource: 'projectUser', operation, projectId: byId(expr('projectId')), userId: byId(expr('userId')) },
-			// users[0] is the project's owner; leave them be.
-			valid: (w, i) => ({ projectId: w.p0.id, userId: w.p0.users[i + 1].id }),
-			requests: 1,
-			route: new RegExp(`${P}/users/user-\\w+$`),
-			fields: [PROJECT, ['User', 'userId', ID_BAD]],
-		}),
-	),
-	{
-		name: 'projectUser → getMany',
-		parameters: { resource: 'projectUser', operation: 'getMany', projectId: byId(expr('projectId')), returnAll: false, limit: expr('limit') },
-		valid: (w) => ({ projectId: w.p0.id, limit: 1 }),
-		requests: 1,
-		route: new RegExp(`${P}/users$`),
-		fields: [PROJECT, LIMIT],
-	},
-	{
-		name: 'projectUser → update',
-		parameters: { resource: 'projectUser', operation: 'update', projectId: byId(expr('projectId')), userId: byId(expr('userId')), role: expr('role') },
-		valid: (w, i) => ({ projectId: w.p0.id, userId: w.p0.users[i + 1].id, role: 'owner' }),
-		requests: 1,
-		route: new RegExp(`${P}/users/user-\\w+$`),
-		fields: [PROJECT, ['User', 'userId', ID_BAD], ['Role', 'role', ROLE_BAD]],
 	},
 ];
 

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, NodeHint } from 'n8n-workflow';
 
 import type { Resource } from './types';
 
@@ -53,4 +53,20 @@ export function describeResources(resources: Resource[], defaultResource: string
 	});
 
 	return [resourceDropdown, ...perResource];
+}
+
+/** The operations' hints, each shown in the output pane after that operation ran. */
+export function describeHints(resources: Resource[]): NodeHint[] {
+	return resources.flatMap((resource) =>
+		resource.operations.flatMap((operation) =>
+			(operation.hints ?? []).map(
+				(hint): NodeHint => ({
+					...hint,
+					location: 'outputPane',
+					whenToDisplay: 'afterExecution',
+					displayCondition: `={{ $parameter["resource"] === "${resource.value}" && $parameter["operation"] === "${operation.value}" }}`,
+				}),
+			),
+		),
+	);
 }

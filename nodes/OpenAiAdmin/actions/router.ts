@@ -3,21 +3,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { AdminApi } from '../transport';
 import { RequestPacer } from '../transport/pacer';
-import { project } from './project/Project.resource';
-import { projectApiKey } from './projectApiKey/ProjectApiKey.resource';
-import { projectRateLimit } from './projectRateLimit/ProjectRateLimit.resource';
-import { projectServiceAccount } from './projectServiceAccount/ProjectServiceAccount.resource';
-import { projectUser } from './projectUser/ProjectUser.resource';
+import { resources } from './registry';
 import { readRequestSettings } from './shared/requestOptions';
-import type { Operation, Resource } from './types';
+import type { Operation } from './types';
 
-export const resources: Resource[] = [
-	project,
-	projectApiKey,
-	projectRateLimit,
-	projectServiceAccount,
-	projectUser,
-];
+export { resources };
 
 function findOperation(context: IExecuteFunctions, itemIndex: number): Operation {
 	const resourceName = context.getNodeParameter('resource', itemIndex);

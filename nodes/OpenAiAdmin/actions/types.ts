@@ -1,15 +1,39 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeHint } from 'n8n-workflow';
 
 import type { AdminApi } from '../transport';
+import type { Pager } from '../transport/pagination';
 
-/** One endpoint: what the user fills in, and the request it makes. */
-export interface Operation {
+/**
+ * The request an operation makes, as the spec names it. A POST must say whether it creates
+ * something: that decides whether a failed attempt may be sent again (see retryPolicy).
+ */
+export type Endpoint = {
+	/** The spec's path template, e.g. `/organization/projects/{project_id}/users/{user_id}`. */
+	path: string;
+	/** The spec's `operationId` for this method and path. */
+	operationId: string;
+} & ({ method: 'GET' | 'DELETE'; createsResource?: never } | { method: 'POST'; createsResource: boolean });
+
+/** A hint n8n shows in the output pane after this operation ran. */
+export type OperationHint = Pick<NodeHint, 'message' | 'type'>;
+
+/** One endpoint: what the user fills in, the request it makes, and what tests and docs read. */
+export type Operation = Endpoint & {
 	/** The `operation` parameter value. */
 	value: string;
 	name: string;
 	/** The sentence n8n shows in the node picker and AI tools use, e.g. "Archive a project". */
 	action: string;
 	description: string;
+	/** The resource locators that fill the path's parameters, by parameter name. */
+	locators: Record<string, INodeProperties>;
+	/** For a list: how it pages. */
+	pager?: Pager;
+	/** For a list: the filters it offers; each is sent under its own name as a query parameter. */
+	filters?: INodeProperties[];
+	/** Whether the declaration alone says what is sent (no rules of its own for the body). */
+	plain: boolean;
+	hints?: OperationHint[];
 	/** This operation's fields; `describeResources` adds the resource/operation display rules. */
 	properties: INodeProperties[];
 	/** Runs the operation for one input item; an array becomes one output item per element. */
@@ -18,7 +42,7 @@ export interface Operation {
 		itemIndex: number,
 		api: AdminApi,
 	): Promise<IDataObject | IDataObject[]>;
-}
+};
 
 export interface Resource {
 	value: string;

@@ -7,8 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { AdminApi } from '../transport';
-import type { ListPage } from '../transport/pagination';
-import { MAX_PAGE_SIZE } from '../transport/pagination';
+import { lastIdPager, pages } from '../transport/pagination';
 import { apiPath } from '../transport/path';
 
 /**
@@ -23,15 +22,16 @@ async function searchPage(
 	paginationToken?: string,
 	query: IDataObject = {},
 ): Promise<INodeListSearchResult> {
-	const qs: IDataObject = { ...query, limit: MAX_PAGE_SIZE };
-	if (paginationToken) qs.after = paginationToken;
-	const page = await new AdminApi(context).request<ListPage>({ method: 'GET', path, qs });
+	const walk = pages(new AdminApi(context), path, query, lastIdPager, { cursor: paginationToken || undefined });
+	// One page per call: the picker asks again, with the cursor, when the user scrolls.
+	const first = await walk.next();
+	await walk.return(undefined);
+	const page = first.done ? undefined : first.value;
 	const needle = filter?.trim().toLowerCase();
-	const results = (page.data ?? [])
+	const results = (page?.data ?? [])
 		.map(toEntry)
 		.filter((entry) => !needle || `${entry.name} ${entry.value}`.toLowerCase().includes(needle));
-	const more = page.has_more === true && typeof page.last_id === 'string' && page.last_id !== '';
-	return { results, paginationToken: more ? page.last_id : undefined };
+	return { results, paginationToken: page?.next };
 }
 
 function chosenProjectId(context: ILoadOptionsFunctions): string {

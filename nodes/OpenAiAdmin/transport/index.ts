@@ -4,6 +4,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
@@ -32,7 +33,13 @@ export interface AdminApiRequest {
 	deletedAnswer?: IDataObject;
 }
 
-type ApiContext = IExecuteFunctions | ILoadOptionsFunctions;
+type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/**
+ * A poll runs again on its own schedule, and n8n does not start the next poll while one still waits:
+ * a poll gives up sooner than a workflow step and leaves the rest to the next poll.
+ */
+export const POLL_RETRY_SETTINGS: RetrySettings = { maxRetries: 3, maxTotalWaitMs: 60_000 };
 
 interface AttemptResult {
 	body?: unknown;
@@ -93,6 +100,11 @@ export class AdminApi {
 		private readonly pacer: RequestPacer = new RequestPacer(0),
 	) {}
 
+	/** For a polling trigger: item 0, no pacing, the poll's own retry budget. */
+	static forPoll(context: IPollFunctions): AdminApi {
+		return new AdminApi(context, 0, POLL_RETRY_SETTINGS);
+	}
+
 	async request<T = IDataObject>(request: AdminApiRequest): Promise<T> {
 		const credentials = await this.context.getCredentials(CREDENTIAL_TYPE, this.itemIndex);
 		const adminKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : undefined;
@@ -109,6 +121,9 @@ export class AdminApi {
 			method: request.method,
 			url: `${baseUrl}${request.path}`,
 			qs: request.qs,
+			// Array query parameters repeat their name, which is the spec's own (`project_ids[]` on audit
+			// logs, `project_ids` on costs); object ones become `effective_at[gte]=…`.
+			arrayFormat: 'repeat',
 			body: request.body,
 			headers,
 			json: true,

@@ -1,15 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { collection, externalKeyIdField, RESIDENCIES } from '../shared/fields';
+import { endpoint } from '../endpoint';
+import { RESIDENCIES } from '../shared/enums';
+import { collection, externalKeyIdField } from '../shared/fields';
 import { checkOneOf, readCollection, readText } from '../shared/parameters';
-import type { Operation } from '../types';
 
-export const createProject: Operation = {
+/** A project with an optional residency, which must be one the spec knows. */
+export const createProject = endpoint.post({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a project',
 	description: 'Create a project in the organization',
-	properties: [
+	path: '/organization/projects',
+	operationId: 'create-project',
+	createsResource: true,
+	fields: [
 		{
 			displayName: 'Name',
 			name: 'name',
@@ -32,18 +37,13 @@ export const createProject: Operation = {
 			},
 		]),
 	],
-	async execute(itemIndex, api) {
+	body(itemIndex) {
 		const body: IDataObject = { name: readText(this, 'name', itemIndex, 'Name') };
 		const { external_key_id: externalKeyId, residency } = readCollection(this, 'additionalFields', itemIndex);
 		if (externalKeyId) body.external_key_id = externalKeyId;
 		if (residency !== undefined) {
 			body.residency = checkOneOf(this, residency, RESIDENCIES, itemIndex, 'Residency');
 		}
-		return await api.request({
-			method: 'POST',
-			path: '/organization/projects',
-			body,
-			createsResource: true,
-		});
+		return body;
 	},
-};
+});

@@ -1,17 +1,16 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { apiPath } from '../../transport/path';
+import { endpoint } from '../endpoint';
 import { collection, externalKeyIdField, projectLocator } from '../shared/fields';
-import { invalidInput, readCollection, readId } from '../shared/parameters';
-import type { Operation } from '../types';
+import { readCollection, requireChanges } from '../shared/parameters';
 
-export const updateProject: Operation = {
-	value: 'update',
-	name: 'Update',
+/** Only the fields given are sent, and at least one must be. */
+export const updateProject = endpoint.post({
 	action: 'Update a project',
 	description: 'Rename a project or change its external key. The default project and archived projects cannot be changed.',
-	properties: [
-		projectLocator,
+	path: '/organization/projects/{project_id}',
+	operationId: 'modify-project',
+	createsResource: false,
+	locators: { project_id: projectLocator },
+	fields: [
 		collection('updateFields', [
 			externalKeyIdField,
 			{
@@ -23,20 +22,13 @@ export const updateProject: Operation = {
 			},
 		]),
 	],
-	async execute(itemIndex, api) {
-		const projectId = readId(this, 'projectId', itemIndex, 'Project');
+	body(itemIndex) {
 		const updates = readCollection(this, 'updateFields', itemIndex);
-		const body: IDataObject = {};
-		for (const field of ['name', 'external_key_id']) {
-			if (typeof updates[field] === 'string' && updates[field] !== '') body[field] = updates[field];
-		}
-		if (Object.keys(body).length === 0) {
-			throw invalidInput(this, itemIndex, 'Update Fields', 'add at least one field to change');
-		}
-		return await api.request({
-			method: 'POST',
-			path: apiPath`/organization/projects/${projectId}`,
-			body,
-		});
+		const body = Object.fromEntries(
+			['name', 'external_key_id']
+				.filter((field) => typeof updates[field] === 'string' && updates[field] !== '')
+				.map((field) => [field, updates[field]]),
+		);
+		return requireChanges(this, itemIndex, body, 'field');
 	},
-};
+});

@@ -1,21 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { apiPath } from '../../transport/path';
+import { endpoint } from '../endpoint';
+import { RATE_LIMIT_FIELDS } from '../shared/enums';
 import { collection, projectLocator, rateLimitLocator } from '../shared/fields';
-import { checkNonNegativeInteger, invalidInput, readCollection, readId } from '../shared/parameters';
-import type { Operation } from '../types';
+import { checkNonNegativeInteger, readCollection, requireChanges } from '../shared/parameters';
 
-/** The writable limits of ProjectRateLimitUpdateRequest, by display name. */
-const LIMITS: Array<[displayName: string, name: string, description: string]> = [
-	['Batch Max Input Tokens Per Day', 'batch_1_day_max_input_tokens', 'The maximum batch input tokens per day (only for some models)'],
-	['Max Audio Megabytes Per Minute', 'max_audio_megabytes_per_1_minute', 'The maximum audio megabytes per minute (only for some models)'],
-	['Max Images Per Minute', 'max_images_per_1_minute', 'The maximum images per minute (only for some models)'],
-	['Max Requests Per Day', 'max_requests_per_1_day', 'The maximum requests per day (only for some models)'],
-	['Max Requests Per Minute', 'max_requests_per_1_minute', 'The maximum requests per minute'],
-	['Max Tokens Per Minute', 'max_tokens_per_1_minute', 'The maximum tokens per minute'],
-];
-
-const limitFields: INodeProperties[] = LIMITS.map(([displayName, name, description]) => ({
+const limitFields: INodeProperties[] = RATE_LIMIT_FIELDS.map(([displayName, name, description]) => ({
 	displayName,
 	name,
 	type: 'number',
@@ -24,33 +14,23 @@ const limitFields: INodeProperties[] = LIMITS.map(([displayName, name, descripti
 	description,
 }));
 
-export const updateRateLimit: Operation = {
-	value: 'update',
-	name: 'Update',
+/** Each limit given must be a whole number of 0 or more, and at least one must be given. */
+export const updateRateLimit = endpoint.post({
 	action: 'Update a project rate limit',
 	description: "Change a project's rate limits for one model",
-	properties: [
-		projectLocator,
-		rateLimitLocator,
-		collection('updateFields', limitFields, 'Add Limit'),
-	],
-	async execute(itemIndex, api) {
-		const projectId = readId(this, 'projectId', itemIndex, 'Project');
-		const rateLimitId = readId(this, 'rateLimitId', itemIndex, 'Rate Limit');
+	path: '/organization/projects/{project_id}/rate_limits/{rate_limit_id}',
+	operationId: 'update-project-rate-limits',
+	createsResource: false,
+	locators: { project_id: projectLocator, rate_limit_id: rateLimitLocator },
+	fields: [collection('updateFields', limitFields, 'Add Limit')],
+	body(itemIndex) {
 		const updates = readCollection(this, 'updateFields', itemIndex);
 		const body: IDataObject = {};
-		for (const [displayName, name] of LIMITS) {
+		for (const [displayName, name] of RATE_LIMIT_FIELDS) {
 			if (updates[name] !== undefined) {
 				body[name] = checkNonNegativeInteger(this, updates[name], itemIndex, displayName);
 			}
 		}
-		if (Object.keys(body).length === 0) {
-			throw invalidInput(this, itemIndex, 'Update Fields', 'add at least one limit to change');
-		}
-		return await api.request({
-			method: 'POST',
-			path: apiPath`/organization/projects/${projectId}/rate_limits/${rateLimitId}`,
-			body,
-		});
+		return requireChanges(this, itemIndex, body, 'limit');
 	},
-};
+});

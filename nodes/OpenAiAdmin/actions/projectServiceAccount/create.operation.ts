@@ -1,17 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiPath } from '../../transport/path';
+import { endpoint } from '../endpoint';
 import { collection, projectLocator } from '../shared/fields';
-import { readCollection, readId, readText } from '../shared/parameters';
-import type { Operation } from '../types';
+import { readCollection, readText } from '../shared/parameters';
 
-export const createServiceAccount: Operation = {
+/** Its answer holds the account's API key, unredacted, once: the form and the output pane say so. */
+export const createServiceAccount = endpoint.post({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a service account',
 	description: 'Create a service account in a project, with an API key unless told otherwise',
-	properties: [
-		projectLocator,
+	path: '/organization/projects/{project_id}/service_accounts',
+	operationId: 'create-project-service-account',
+	createsResource: true,
+	locators: { project_id: projectLocator },
+	fields: [
 		{
 			displayName: 'Name',
 			name: 'name',
@@ -39,16 +42,17 @@ export const createServiceAccount: Operation = {
 			},
 		]),
 	],
-	async execute(itemIndex, api) {
-		const projectId = readId(this, 'projectId', itemIndex, 'Project');
+	hints: [
+		{
+			message:
+				'The new service account key is in <code>api_key.value</code>. OpenAI shows it only this once, and it is also kept in this execution\'s saved data: store it in a later node, and consider not saving successful executions of this workflow.',
+			type: 'warning',
+		},
+	],
+	body(itemIndex) {
 		const body: IDataObject = { name: readText(this, 'name', itemIndex, 'Name') };
 		const { create_service_account_only: accountOnly } = readCollection(this, 'additionalFields', itemIndex);
 		if (accountOnly === true) body.create_service_account_only = true;
-		return await api.request({
-			method: 'POST',
-			path: apiPath`/organization/projects/${projectId}/service_accounts`,
-			body,
-			createsResource: true,
-		});
+		return body;
 	},
-};
+});

@@ -1,18 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiPath } from '../../transport/path';
-import { collection, PROJECT_ROLES, projectLocator, serviceAccountLocator } from '../shared/fields';
-import { checkOneOf, invalidInput, readCollection, readId } from '../shared/parameters';
-import type { Operation } from '../types';
+import { endpoint } from '../endpoint';
+import { PROJECT_ROLES } from '../shared/enums';
+import { collection, projectLocator, roleOptions, serviceAccountLocator } from '../shared/fields';
+import { checkOneOf, readCollection, requireChanges } from '../shared/parameters';
 
-export const updateServiceAccount: Operation = {
-	value: 'update',
-	name: 'Update',
+/** Only the fields given are sent (a role only from the spec's), and at least one must be. */
+export const updateServiceAccount = endpoint.post({
 	action: 'Update a service account',
 	description: 'Rename a service account or change its role in the project',
-	properties: [
-		projectLocator,
-		serviceAccountLocator,
+	path: '/organization/projects/{project_id}/service_accounts/{service_account_id}',
+	operationId: 'update-project-service-account',
+	createsResource: false,
+	locators: { project_id: projectLocator, service_account_id: serviceAccountLocator },
+	fields: [
 		collection('updateFields', [
 			{
 				displayName: 'Name',
@@ -25,31 +26,19 @@ export const updateServiceAccount: Operation = {
 				displayName: 'Role',
 				name: 'role',
 				type: 'options',
-				options: [
-					{ name: 'Member', value: 'member' },
-					{ name: 'Owner', value: 'owner' },
-				],
+				options: roleOptions,
 				default: 'member',
 				description: 'The new role of the service account in the project',
 			},
 		]),
 	],
-	async execute(itemIndex, api) {
-		const projectId = readId(this, 'projectId', itemIndex, 'Project');
-		const serviceAccountId = readId(this, 'serviceAccountId', itemIndex, 'Service Account');
+	body(itemIndex) {
 		const updates = readCollection(this, 'updateFields', itemIndex);
 		const body: IDataObject = {};
 		if (typeof updates.name === 'string' && updates.name !== '') body.name = updates.name;
 		if (updates.role !== undefined) {
 			body.role = checkOneOf(this, updates.role, PROJECT_ROLES, itemIndex, 'Role');
 		}
-		if (Object.keys(body).length === 0) {
-			throw invalidInput(this, itemIndex, 'Update Fields', 'add at least one field to change');
-		}
-		return await api.request({
-			method: 'POST',
-			path: apiPath`/organization/projects/${projectId}/service_accounts/${serviceAccountId}`,
-			body,
-		});
+		return requireChanges(this, itemIndex, body, 'field');
 	},
-};
+});

@@ -1,17 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiPath } from '../../transport/path';
-import { organizationUserLocator, PROJECT_ROLES, projectLocator, projectRoleField } from '../shared/fields';
+import { endpoint } from '../endpoint';
+import { PROJECT_ROLES } from '../shared/enums';
+import { organizationUserLocator, projectLocator, projectRoleField } from '../shared/fields';
 import { checkEmail, checkOneOf, readId } from '../shared/parameters';
-import type { Operation } from '../types';
 
-export const addProjectUser: Operation = {
+/** The person is named by email or by user id, never both; the role is required. */
+export const addProjectUser = endpoint.post({
 	value: 'add',
 	name: 'Add',
 	action: 'Add a user to a project',
 	description: 'Add a member of the organization to a project',
-	properties: [
-		projectLocator,
+	path: '/organization/projects/{project_id}/users',
+	operationId: 'create-project-user',
+	createsResource: true,
+	locators: { project_id: projectLocator },
+	fields: [
 		{
 			displayName: 'Identify User By',
 			name: 'identifyBy',
@@ -37,8 +41,7 @@ export const addProjectUser: Operation = {
 		{ ...organizationUserLocator, displayOptions: { show: { identifyBy: ['user'] } } },
 		projectRoleField('The role the user gets in the project'),
 	],
-	async execute(itemIndex, api) {
-		const projectId = readId(this, 'projectId', itemIndex, 'Project');
+	body(itemIndex) {
 		const body: IDataObject = {
 			role: checkOneOf(this, this.getNodeParameter('role', itemIndex), PROJECT_ROLES, itemIndex, 'Role'),
 		};
@@ -47,11 +50,6 @@ export const addProjectUser: Operation = {
 		} else {
 			body.email = checkEmail(this, this.getNodeParameter('email', itemIndex), itemIndex, 'Email');
 		}
-		return await api.request({
-			method: 'POST',
-			path: apiPath`/organization/projects/${projectId}/users`,
-			body,
-			createsResource: true,
-		});
+		return body;
 	},
-};
+});

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE } from '../../transport/pagination';
+import { PROJECT_ROLES } from './enums';
 
 /** Characters OpenAI ids are made of (`proj_…`, `user-…`, `svc_acct_…`, `key_…`, `rl-gpt-4o`). */
 export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.:-]*$';
@@ -125,8 +125,8 @@ export const rateLimitLocator = resourceLocator({
 	description: 'The per-model rate limit to change, by ID (rl- and the model, e.g. rl-gpt-4o)',
 });
 
-/** Return All and Limit, the same on every list. */
-export const listControls: INodeProperties[] = [
+/** Return All and Limit, the same on every list; the largest Limit is the pager's largest page. */
+export const listControls = (maxLimit: number): INodeProperties[] => [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
@@ -138,14 +138,16 @@ export const listControls: INodeProperties[] = [
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE, numberPrecision: 0 },
+		typeOptions: { minValue: 1, maxValue: maxLimit, numberPrecision: 0 },
 		default: 50,
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
 
-export const PROJECT_ROLES = ['member', 'owner'] as const;
+export const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
+
+export const roleOptions = PROJECT_ROLES.map((value) => ({ name: capitalized(value), value }));
 
 export function projectRoleField(description: string): INodeProperties {
 	return {
@@ -153,10 +155,7 @@ export function projectRoleField(description: string): INodeProperties {
 		name: 'role',
 		type: 'options',
 		required: true,
-		options: [
-			{ name: 'Member', value: 'member' },
-			{ name: 'Owner', value: 'owner' },
-		],
+		options: roleOptions,
 		default: 'member',
 		description,
 	};
@@ -185,19 +184,3 @@ export const externalKeyIdField: INodeProperties = {
 	default: '',
 	description: 'External (customer-managed encryption) key ID to associate with the project',
 };
-
-/** Residency values from the spec's PublicProjectResidency enum. */
-export const RESIDENCIES = [
-	'AE_STORAGE',
-	'AE_STORAGE_PROCESSING',
-	'AU_STORAGE',
-	'CA_STORAGE',
-	'EU_STORAGE_PROCESSING',
-	'GB_STORAGE',
-	'GLOBAL',
-	'IN_STORAGE',
-	'JP_STORAGE',
-	'KR_STORAGE',
-	'SG_STORAGE',
-	'US_STORAGE_PROCESSING',
-] as const;

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ListControls } from '../../transport/pagination';
-import { MAX_PAGE_SIZE } from '../../transport/pagination';
 import { ID_PATTERN } from './fields';
 
 const ID_REGEX = new RegExp(ID_PATTERN);
@@ -55,16 +54,20 @@ export function readId(
 	return id;
 }
 
-export function readListControls(context: IExecuteFunctions, itemIndex: number): ListControls {
+export function readListControls(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	maxLimit: number,
+): ListControls {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false);
 	if (returnAll) return { returnAll, limit: Infinity };
 	const limit = context.getNodeParameter('limit', itemIndex, 50) as unknown;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
 		throw invalidInput(
 			context,
 			itemIndex,
 			'Limit',
-			`${show(limit)} is not a whole number from 1 to ${MAX_PAGE_SIZE}`,
+			`${show(limit)} is not a whole number from 1 to ${maxLimit}`,
 		);
 	}
 	return { returnAll, limit };
@@ -133,4 +136,17 @@ export function readCollection(
 ): IDataObject {
 	const value = context.getNodeParameter(parameter, itemIndex, {}) as unknown;
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+/** An update's body, refused before any request when it would change nothing. */
+export function requireChanges(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+	what: 'field' | 'limit',
+): IDataObject {
+	if (Object.keys(body).length === 0) {
+		throw invalidInput(context, itemIndex, 'Update Fields', `add at least one ${what} to change`);
+	}
+	return body;
 }

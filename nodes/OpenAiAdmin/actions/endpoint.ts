@@ -1,0 +1,167 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { AdminApi } from '../transport';
+import type { Pager } from '../transport/pagination';
+import { lastIdPager, listAll } from '../transport/pagination';
+import { fillPath, pathParameters } from '../transport/path';
+import { collection, listControls } from './shared/fields';
+import { checkOneOf, readCollection, readId, readListControls, readText } from './shared/parameters';
+import type { Endpoint, Operation, OperationHint } from './types';
+
+/**
+ * Declarations of endpoints. A get, delete, list, or a POST whose body is just its fields is a few
+ * lines in its resource file; an operation with rules of its own passes them as `body`. Either way
+ * the method, path and retry policy are said once, here, and the registry reads them back.
+ */
+
+type Common = Omit<Endpoint, 'method' | 'createsResource'> & {
+	value?: string;
+	name?: string;
+	action: string;
+	description: string;
+	/** The resource locator that fills each parameter of the path, by the spec's parameter name. */
+	locators?: Record<string, INodeProperties>;
+	hints?: OperationHint[];
+};
+
+type BodyReader = (this: IExecuteFunctions, itemIndex: number) => IDataObject;
+
+type Request = (
+	context: IExecuteFunctions,
+	itemIndex: number,
+	api: AdminApi,
+	path: string,
+) => Promise<IDataObject | IDataObject[]>;
+
+function declare(
+	declaration: Common & Endpoint,
+	defaults: { value: string; name: string },
+	fields: INodeProperties[],
+	plain: boolean,
+	send: Request,
+	extra: Pick<Operation, 'pager' | 'filters'> = {},
+): Operation {
+	const { locators = {}, value, name, ...rest } = declaration;
+	const missing = pathParameters(declaration.path).filter((parameter) => !locators[parameter]);
+	if (missing.length) throw new Error(`${declaration.operationId}: no locator for {${missing.join('}, {')}}`);
+	return {
+		...rest,
+		...extra,
+		value: value ?? defaults.value,
+		name: name ?? defaults.name,
+		locators,
+		plain,
+		properties: [...Object.values(locators), ...fields],
+		async execute(itemIndex, api) {
+			// In path order, so that the first bad id named is the one the user reads first.
+			const ids = Object.fromEntries(
+				Object.entries(locators).map(([parameter, locator]) => [
+					parameter,
+					readId(this, locator.name, itemIndex, locator.displayName),
+				]),
+			);
+			return await send(this, itemIndex, api, fillPath(declaration.path, ids));
+		},
+	};
+}
+
+/** The last id of a filled path: the object a get or delete is about. */
+const lastSegment = (path: string) => decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+
+function get(declaration: Common): Operation {
+	return declare({ ...declaration, method: 'GET' }, { value: 'get', name: 'Get' }, [], true, async (_c, _i, api, path) =>
+		await api.request({ method: 'GET', path }),
+	);
+}
+
+/**
+ * A delete. `deletes` is the deleted object's type (`organization.project.user`): after an attempt
+ * that may have deleted it, a 404 on the retry is answered as the API would have answered the first.
+ */
+function remove(declaration: Common & { deletes: string }): Operation {
+	const { deletes, ...rest } = declaration;
+	return declare({ ...rest, method: 'DELETE' }, { value: 'delete', name: 'Delete' }, [], true, async (_c, _i, api, path) =>
+		await api.request({
+			method: 'DELETE',
+			path,
+			deletedAnswer: { object: `${deletes}.deleted`, id: lastSegment(path), deleted: true },
+		}),
+	);
+}
+
+const optionValues = (field: INodeProperties) =>
+	((field.options ?? []) as INodePropertyOptions[]).map((option) => String(option.value));
+
+/** A filter as a query parameter: a switch only when on, a choice only from its options. */
+function readFilters(context: IExecuteFunctions, itemIndex: number, filters: INodeProperties[]): IDataObject {
+	const chosen = readCollection(context, 'filters', itemIndex);
+	const query: IDataObject = {};
+	for (const filter of filters) {
+		const value = chosen[filter.name];
+		if (value === undefined) continue;
+		if (filter.type === 'boolean') {
+			if (value === true) query[filter.name] = true;
+		} else if (filter.type === 'options') {
+			query[filter.name] = checkOneOf(context, value, optionValues(filter), itemIndex, filter.displayName);
+		} else if (value !== '') {
+			query[filter.name] = value;
+		}
+	}
+	return query;
+}
+
+/** A list with Return All and Limit; each filter is a query parameter named as in the spec. */
+function list(declaration: Common & { pager?: Pager; filters?: INodeProperties[] }): Operation {
+	const { pager = lastIdPager, filters = [], ...rest } = declaration;
+	const fields = [...listControls(pager.maxLimit), ...(filters.length ? [collection('filters', filters)] : [])];
+	return declare(
+		{ ...rest, method: 'GET' },
+		{ value: 'getMany', name: 'Get Many' },
+		fields,
+		true,
+		async (context, itemIndex, api, path) => {
+			const query = readFilters(context, itemIndex, filters);
+			return await listAll(api, path, query, readListControls(context, itemIndex, pager.maxLimit), pager);
+		},
+		{ pager, filters },
+	);
+}
+
+/** A body of plain fields: a choice only from its options, a required text not blank. */
+function readFields(context: IExecuteFunctions, itemIndex: number, fields: INodeProperties[]): IDataObject {
+	const body: IDataObject = {};
+	for (const field of fields) {
+		if (field.type === 'options') {
+			const value = context.getNodeParameter(field.name, itemIndex);
+			body[field.name] = checkOneOf(context, value, optionValues(field), itemIndex, field.displayName);
+		} else if (field.type === 'string') {
+			body[field.name] = readText(context, field.name, itemIndex, field.displayName);
+		} else {
+			throw new Error(`${field.name}: a ${field.type} field needs a body reader of its own`);
+		}
+	}
+	return body;
+}
+
+/**
+ * A POST. Without `body`, the body is `fields` as they are (options checked, texts required); with
+ * it, `body` builds it from the item and `fields` are only shown. No `fields` and no `body`: no body.
+ */
+function post(
+	declaration: Common & { createsResource: boolean; fields?: INodeProperties[]; body?: BodyReader },
+): Operation {
+	const { fields = [], body, ...rest } = declaration;
+	const plain = body === undefined;
+	return declare(
+		{ ...rest, method: 'POST' },
+		{ value: 'update', name: 'Update' },
+		fields,
+		plain,
+		async (context, itemIndex, api, path) => {
+			const sent = body ? body.call(context, itemIndex) : fields.length ? readFields(context, itemIndex, fields) : undefined;
+			return await api.request({ method: 'POST', path, body: sent, createsResource: declaration.createsResource });
+		},
+	);
+}
+
+export const endpoint = { get, delete: remove, list, post };
