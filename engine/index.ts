@@ -7,6 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createContext, Script } from 'node:vm';
 
 import { Container } from '@n8n/di';
 import {
@@ -41,8 +42,10 @@ import {
 	createDeferredPromise,
 	createRunExecutionData,
 	ICredentialsHelper,
+	setSafeRegexEngine,
 	Workflow,
 } from 'n8n-workflow';
+import type { RegexEngine } from 'n8n-workflow';
 
 // n8n-core keeps instance settings in the user folder: unless told otherwise, use a fresh temporary
 // one rather than the user's own ~/.n8n.
@@ -50,6 +53,39 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-openai-admin-eng
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 // Credentials here are handed over decrypted; the key only spares n8n-core from generating one.
 process.env.N8N_ENCRYPTION_KEY ??= 'n8n-openai-admin-local-engine';
+
+/**
+ * n8n-workflow runs the regular expressions of its parameter checks (a resource locator's
+ * `validation`, for one) in a vm with a 250 ms wall-clock timeout, as a guard against runaway
+ * patterns. A test process on a loaded two-core machine can be descheduled for longer than that,
+ * and a trivial pattern then fails the run with "Regular expression execution timed out" (seen in
+ * `npm test` while other suites ran). Same guard here, with a timeout only a runaway pattern reaches.
+ */
+function patientRegexEngine(timeoutMs: number): RegexEngine {
+	const sandbox = createContext({ pattern: '', flags: '', input: '', replacement: '', result: undefined as unknown });
+	const scripts = new Map<string, Script>();
+	const run = <T>(source: string, values: { pattern: string; flags?: string; input: string; replacement?: string }): T => {
+		let script = scripts.get(source);
+		if (!script) scripts.set(source, (script = new Script(source)));
+		Object.assign(sandbox, { ...values, flags: values.flags ?? '', replacement: values.replacement ?? '', result: undefined });
+		script.runInContext(sandbox, { timeout: timeoutMs });
+		return sandbox.result as T;
+	};
+	return {
+		exec: (pattern, input, flags) => run('result = new RegExp(pattern, flags).exec(input)', { pattern, input, flags }),
+		test: (pattern, input, flags) => run('result = new RegExp(pattern, flags).test(input)', { pattern, input, flags }),
+		replace: (pattern, input, flags, replacement) =>
+			run('result = input.replace(new RegExp(pattern, flags), replacement)', { pattern, input, flags, replacement }),
+		matchAll: (pattern, input, flags) =>
+			run('result = Array.from(input.matchAll(new RegExp(pattern, flags.includes("g") ? flags : flags + "g")))', {
+				pattern,
+				input,
+				flags,
+			}),
+		split: (pattern, input, flags) => run('result = input.split(new RegExp(pattern, flags))', { pattern, input, flags }),
+	};
+}
+setSafeRegexEngine(patientRegexEngine(10_000));
 
 export interface LoadedTypes {
 	/** Keyed by the full node type name, e.g. `n8n-nodes-openai-admin.openAiAdmin`. */
