@@ -82,6 +82,8 @@ export interface CollectionOptions<T extends { id: string }, S> {
 	events?: { created?: string; updated?: string; deleted?: string };
 	/** The `data` of a creation event (the spec keeps only the fields its event type names). */
 	eventData?: (item: T) => AuditPayload;
+	/** The project an event concerns when it is not the parent (a project's own events). */
+	projectOf?: (item: T) => Project | undefined;
 	/** The `changes_requested` of an update event; default the body as sent. */
 	eventChanges?: (body: Record<string, unknown>) => AuditPayload;
 	/** Refuses a deletion (400) before anything changes. */
@@ -89,6 +91,8 @@ export interface CollectionOptions<T extends { id: string }, S> {
 	/** Cascades: what goes with the object. */
 	afterRemove?: (item: T, scope: S, ctx: RouteContext) => void;
 }
+
+type Change = 'created' | 'updated' | 'deleted';
 
 export interface ListOptions<T, S> {
 	/** Query-driven visibility (archived projects, key access, email filters). */
@@ -134,7 +138,7 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 	/** Adds an object and records its creation event. */
 	insert(ctx: RouteContext, scope: S, item: T): T {
 		this.items(scope, ctx.state).push(item);
-		this.record(ctx.state, 'created', scope, item.id, { data: this.options.eventData?.(item) ?? this.serialize(item, scope) });
+		this.record(ctx.state, 'created', scope, item, { data: this.options.eventData?.(item) ?? this.serialize(item, scope) });
 		return item;
 	}
 
@@ -145,15 +149,21 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 		const items = this.items(scope, ctx.state);
 		ctx.state.removeAt(items, items.indexOf(item));
 		this.options.afterRemove?.(item, scope, ctx);
-		this.record(ctx.state, 'deleted', scope, item.id, {});
+		this.record(ctx.state, 'deleted', scope, item, {});
 		return item;
 	}
 
 	/** Records a change of `item` made through the API (hand-written handlers call this too). */
-	record(state: SandboxState, change: 'created' | 'updated' | 'deleted', scope: S, id: string, payload: AuditPayload): void {
+	record(state: SandboxState, change: Change, scope: S, item: T, payload: AuditPayload): void {
+		const project = this.options.projectOf?.(item) ?? this.options.scope.project(scope);
+		state.recordEvent({ type: this.eventType(change), project, payload: { id: item.id, ...payload } });
+	}
+
+	/** Checked when a route is declared, so a change that would go unrecorded is never served. */
+	private eventType(change: Change): string {
 		const type = this.options.events?.[change];
 		if (!type) throw new Error(`sandbox: ${this.options.noun} has no '${change}' audit event type`);
-		state.recordEvent({ type, project: this.options.scope.project(scope), payload: { id, ...payload } });
+		return type;
 	}
 
 	// ------------------------------------------------------------ routes
@@ -194,6 +204,7 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 			after?: (ctx: RouteContext, item: T, scope: S) => void;
 		} = {},
 	): Route {
+		this.eventType('created');
 		return {
 			method: 'POST',
 			path: this.options.path,
@@ -212,6 +223,7 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 
 	/** POST to the object: the body's fields replace the object's; strings are trimmed. */
 	updateRoute(options: WriteOptions & { apply?: (item: T, ctx: RouteContext, scope: S) => void } = {}): Route {
+		this.eventType('updated');
 		return {
 			method: 'POST',
 			path: this.itemPath,
@@ -221,13 +233,14 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 				const item = this.require(scope, ctx.state, ctx.params[this.options.idParam]);
 				if (options.apply) options.apply(item, ctx, scope);
 				else assignFields(item as Record<string, unknown>, ctx.body);
-				this.record(ctx.state, 'updated', scope, item.id, { changes_requested: this.options.eventChanges?.(ctx.body) ?? ctx.body });
+				this.record(ctx.state, 'updated', scope, item, { changes_requested: this.options.eventChanges?.(ctx.body) ?? ctx.body });
 				return this.serialize(item, scope);
 			},
 		};
 	}
 
 	deleteRoute(): Route {
+		this.eventType('deleted');
 		return {
 			method: 'DELETE',
 			path: this.itemPath,
@@ -270,11 +283,15 @@ export class SingletonStore<T extends object, S = SandboxState> {
 		return this.options.serialize ? this.options.serialize(value, scope) : value;
 	}
 
-	private change(ctx: RouteContext, scope: S, next: T, changes: AuditPayload): unknown {
+	private eventType(): string {
 		if (!this.options.event) throw new Error(`sandbox: ${this.options.path} has no audit event type`);
+		return this.options.event;
+	}
+
+	private change(ctx: RouteContext, scope: S, next: T, changes: AuditPayload): unknown {
 		ctx.state.replaceSetting(`${this.options.path} ${this.options.scope.key(scope)}`, next);
 		ctx.state.recordEvent({
-			type: this.options.event,
+			type: this.eventType(),
 			project: this.options.scope.project(scope),
 			payload: { id: this.options.scope.key(scope), changes_requested: changes },
 		});
@@ -286,6 +303,7 @@ export class SingletonStore<T extends object, S = SandboxState> {
 	}
 
 	updateRoute(options: WriteOptions = {}): Route {
+		this.eventType();
 		return {
 			method: 'POST',
 			path: this.options.path,
@@ -300,6 +318,7 @@ export class SingletonStore<T extends object, S = SandboxState> {
 	}
 
 	resetRoute(): Route {
+		this.eventType();
 		return {
 			method: 'DELETE',
 			path: this.options.path,

@@ -154,7 +154,7 @@ function closure(spec: Json, reached: Set<string>): Record<string, ContractSchem
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 /** Every operation's JSON request body, keyed `METHOD /path` as the sandbox's routes are, and AuditLog. */
-export function deriveDerivedSpec(specText: string, sourceName = 'openai-admin.yaml'): DerivedSpec {
+export function deriveSandboxSpec(specText: string, sourceName = 'openai-admin.yaml'): DerivedSpec {
 	const spec = YAML.parse(specText);
 	const reached = new Set<string>();
 	const bodies: DerivedSpec['bodies'] = {};
@@ -185,7 +185,7 @@ function main(): void {
 	const source = path.basename(specPath);
 	const outputs: Array<[string, string]> = [
 		[DEFAULT_OUT, renderContract(deriveContract(spec, source))],
-		[DERIVED_OUT, renderContract(deriveDerivedSpec(spec, source))],
+		[DERIVED_OUT, renderContract(deriveSandboxSpec(spec, source))],
 	];
 	let stale = false;
 	for (const [outPath, text] of outputs) {

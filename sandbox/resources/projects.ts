@@ -26,6 +26,7 @@ export const projects = new CollectionStore<Project>({
 	scope: organization,
 	items: (_, state) => state.projects,
 	serialize: serializeProject,
+	projectOf: (p) => p,
 	// The platform calls a project's name its title.
 	events: { created: 'project.created', updated: 'project.updated' },
 	eventData: (p) => ({ name: p.name, title: p.name }),

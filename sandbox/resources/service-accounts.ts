@@ -30,7 +30,7 @@ export const serviceAccounts = new CollectionStore<ServiceAccount, Project>({
 			const key = project.apiKeys[i];
 			if (key.owner.type === 'service_account' && key.owner.service_account.id === account.id) {
 				ctx.state.removeAt(project.apiKeys, i);
-				apiKeys.record(ctx.state, 'deleted', project, key.id, {});
+				apiKeys.record(ctx.state, 'deleted', project, key, {});
 			}
 		}
 	},
