@@ -60,6 +60,17 @@ export const activeProject: Scope<Project> = { ...project, read: activeProjectOr
 
 export type AuditPayload = Record<string, unknown>;
 
+/** A route that changes what hangs under a parent: the handler gets the parent, checked for writing. */
+function changeRoute<S>(
+	scope: Scope<S>,
+	method: Route['method'],
+	path: string,
+	rules: BodyRules | undefined,
+	handle: (ctx: RouteContext, parent: S) => unknown,
+): Route {
+	return { method, path, rules, handler: (ctx) => handle(ctx, scope.write(ctx)) };
+}
+
 export interface CollectionOptions<T extends { id: string }, S> {
 	/** The collection's path after /v1, as in the spec; an object's path adds `/{idParam}`. */
 	path: string;
@@ -205,51 +216,34 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 		} = {},
 	): Route {
 		this.eventType('created');
-		return {
-			method: 'POST',
-			path: this.options.path,
-			rules: options.rules,
-			handler: (ctx) => {
-				const scope = this.options.scope.write(ctx);
-				const build =
-					options.build ??
-					(() => ({ object: this.options.object, id: this.newId(ctx.state), created_at: ctx.now(), ...ctx.body }) as unknown as T);
-				const item = this.insert(ctx, scope, build(ctx, scope));
-				options.after?.(ctx, item, scope);
-				return this.serialize(item, scope);
-			},
-		};
+		return changeRoute(this.options.scope, 'POST', this.options.path, options.rules, (ctx, scope) => {
+			const build =
+				options.build ??
+				(() => ({ object: this.options.object, id: this.newId(ctx.state), created_at: ctx.now(), ...ctx.body }) as unknown as T);
+			const item = this.insert(ctx, scope, build(ctx, scope));
+			options.after?.(ctx, item, scope);
+			return this.serialize(item, scope);
+		});
 	}
 
 	/** POST to the object: the body's fields replace the object's; strings are trimmed. */
 	updateRoute(options: WriteOptions & { apply?: (item: T, ctx: RouteContext, scope: S) => void } = {}): Route {
 		this.eventType('updated');
-		return {
-			method: 'POST',
-			path: this.itemPath,
-			rules: options.rules,
-			handler: (ctx) => {
-				const scope = this.options.scope.write(ctx);
-				const item = this.require(scope, ctx.state, ctx.params[this.options.idParam]);
-				if (options.apply) options.apply(item, ctx, scope);
-				else assignFields(item as Record<string, unknown>, ctx.body);
-				this.record(ctx.state, 'updated', scope, item, { changes_requested: this.options.eventChanges?.(ctx.body) ?? ctx.body });
-				return this.serialize(item, scope);
-			},
-		};
+		return changeRoute(this.options.scope, 'POST', this.itemPath, options.rules, (ctx, scope) => {
+			const item = this.require(scope, ctx.state, ctx.params[this.options.idParam]);
+			if (options.apply) options.apply(item, ctx, scope);
+			else assignFields(item as Record<string, unknown>, ctx.body);
+			this.record(ctx.state, 'updated', scope, item, { changes_requested: this.options.eventChanges?.(ctx.body) ?? ctx.body });
+			return this.serialize(item, scope);
+		});
 	}
 
 	deleteRoute(): Route {
 		this.eventType('deleted');
-		return {
-			method: 'DELETE',
-			path: this.itemPath,
-			handler: (ctx) => {
-				const scope = this.options.scope.write(ctx);
-				const item = this.remove(ctx, scope, ctx.params[this.options.idParam]);
-				return { object: `${this.options.object}.deleted`, id: item.id, deleted: true };
-			},
-		};
+		return changeRoute(this.options.scope, 'DELETE', this.itemPath, undefined, (ctx, scope) => {
+			const item = this.remove(ctx, scope, ctx.params[this.options.idParam]);
+			return { object: `${this.options.object}.deleted`, id: item.id, deleted: true };
+		});
 	}
 }
 
@@ -304,28 +298,17 @@ export class SingletonStore<T extends object, S = SandboxState> {
 
 	updateRoute(options: WriteOptions = {}): Route {
 		this.eventType();
-		return {
-			method: 'POST',
-			path: this.options.path,
-			rules: options.rules,
-			handler: (ctx) => {
-				const scope = this.options.scope.write(ctx);
-				const next = { ...this.value(scope, ctx.state) };
-				assignFields(next as Record<string, unknown>, ctx.body);
-				return this.change(ctx, scope, next, ctx.body);
-			},
-		};
+		return changeRoute(this.options.scope, 'POST', this.options.path, options.rules, (ctx, scope) => {
+			const next = { ...this.value(scope, ctx.state) };
+			assignFields(next as Record<string, unknown>, ctx.body);
+			return this.change(ctx, scope, next, ctx.body);
+		});
 	}
 
 	resetRoute(): Route {
 		this.eventType();
-		return {
-			method: 'DELETE',
-			path: this.options.path,
-			handler: (ctx) => {
-				const scope = this.options.scope.write(ctx);
-				return this.change(ctx, scope, this.options.defaults(scope, ctx.state), {});
-			},
-		};
+		return changeRoute(this.options.scope, 'DELETE', this.options.path, undefined, (ctx, scope) =>
+			this.change(ctx, scope, this.options.defaults(scope, ctx.state), {}),
+		);
 	}
 }
