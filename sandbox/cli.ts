@@ -1,25 +1,28 @@
 /**
- * npm run sandbox -- [--port 8787] [--host 127.0.0.1] [--seed 1] [--projects 3] [--archived-projects 0]
- *   [--users 10] [--users-per-project 2] [--service-accounts-per-project 1] [--keys-per-project 2]
- *   [--rate-limits-per-project 6] [--epoch <unix seconds>|now] [--admin-key sk-admin-...]
+ * npm run sandbox -- [--port 8787] [--host 127.0.0.1] [--seed 1] [--projects 3] [--set name=N]...
+ *   [--seed-file seed.json] [--epoch <unix seconds>|now] [--admin-key sk-admin-...]
  *   [--latency MS | MIN-MAX] [--rate-limit N/60s] [--fault key=value,...]... [--quiet]
  *
  * Runs in the foreground; prints the base URL and the admin key; Ctrl-C stops it.
  */
+import fs from 'node:fs';
 import { startSandbox } from './index';
+import { SEED_DEFAULTS, SEED_NAMES, parseSeedSetting, seedDescription, type SeedDescription, type SeedName } from './seed';
 import type { FaultRule, RateLimitOption, SandboxOptions } from './types';
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** `--users-per-project N` and the like: one flag per entry of the seed description. */
+const SEED_FLAGS = new Map<string, SeedName>(SEED_NAMES.map((name) => [`--${kebab(name)}`, name]));
 
 const USAGE = `Usage: npm run sandbox -- [options]
   --port N                       listen port (default 8787; 0 = random)
   --host H                       listen address (default 127.0.0.1)
   --seed N                       data seed (default 1)
   --projects N                   seeded projects besides the Default project (default 3)
-  --archived-projects N          extra archived projects (default 0)
-  --users N                      organization users (default 10)
-  --users-per-project N          (default 2)
-  --service-accounts-per-project N (default 1)
-  --keys-per-project N           (default 2)
-  --rate-limits-per-project N    (default 6)
+  --set NAME=VALUE               repeatable; one entry of the seed description, e.g. --set users=20
+  --seed-file PATH               a JSON seed description, e.g. {"projects": 250, "keysPerProject": 5};
+                                 flags after it override its entries
   --epoch SECONDS|now            seeded timestamps lead up to this time (default 2026-01-01)
   --admin-key KEY                use this admin key instead of the seeded one
   --latency MS|MIN-MAX           delay every request
@@ -32,7 +35,19 @@ const USAGE = `Usage: npm run sandbox -- [options]
                                    after-handler=true
                                  e.g. --fault kind=status,status=429,retry-after=2,probability=0.2
   --log / --quiet                print one line per request (default on) / print nothing but the banner
+
+Seed description entries (also accepted as --kebab-name N):
+${SEED_NAMES.map((name) => `  ${name.padEnd(30)} default ${String(SEED_DEFAULTS[name])}`).join('\n')}
 `;
+
+/** The entries a JSON seed description gives (a partial one keeps the other entries as they are). */
+export function readSeedFile(file: string): Partial<SeedDescription> {
+	const given = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+	const unknown = Object.keys(given).filter((name) => !SEED_NAMES.includes(name as SeedName));
+	if (unknown.length > 0) throw new Error(`${file}: unknown seed entries ${unknown.join(', ')} (known: ${SEED_NAMES.join(', ')})`);
+	seedDescription(given); // throws for a value of the wrong kind
+	return given as Partial<SeedDescription>;
+}
 
 export function parseDuration(text: string): number {
 	const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
@@ -116,17 +131,6 @@ export function parseFault(spec: string): FaultRule {
 
 export function parseArgs(argv: string[]): SandboxOptions {
 	const options: SandboxOptions = { port: 8787, logRequests: true, faults: [] };
-	const ints: Record<string, keyof SandboxOptions> = {
-		'--port': 'port',
-		'--seed': 'seed',
-		'--projects': 'projects',
-		'--archived-projects': 'archivedProjects',
-		'--users': 'users',
-		'--users-per-project': 'usersPerProject',
-		'--service-accounts-per-project': 'serviceAccountsPerProject',
-		'--keys-per-project': 'keysPerProject',
-		'--rate-limits-per-project': 'rateLimitsPerProject',
-	};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const [flag, inline] = arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -135,11 +139,15 @@ export function parseArgs(argv: string[]): SandboxOptions {
 			if (v === undefined) throw new Error(`${flag} needs a value`);
 			return v;
 		};
-		if (flag in ints) {
+		const seedEntry = SEED_FLAGS.get(flag);
+		if (flag === '--port' || flag === '--seed' || (seedEntry && typeof SEED_DEFAULTS[seedEntry] === 'number')) {
 			const v = value();
 			if (!/^\d+$/.test(v)) throw new Error(`${flag} expects a non-negative integer, got '${v}'`);
-			(options as Record<string, unknown>)[ints[flag]] = Number(v);
-		} else if (flag === '--host') options.host = value();
+			(options as Record<string, unknown>)[seedEntry ?? flag.slice(2)] = Number(v);
+		} else if (seedEntry) Object.assign(options, parseSeedSetting(`${seedEntry}=${value()}`));
+		else if (flag === '--set') Object.assign(options, parseSeedSetting(value()));
+		else if (flag === '--seed-file') Object.assign(options, readSeedFile(value()));
+		else if (flag === '--host') options.host = value();
 		else if (flag === '--epoch') {
 			const v = value();
 			options.epoch = v === 'now' ? Math.floor(Date.now() / 1000) : Number(v);

@@ -1,6 +1,6 @@
 /**
  * A local, stateful stand-in for https://api.openai.com/v1's Administration API (projects, project
- * users, service accounts, API keys, rate limits, organization users), with fault injection.
+ * users, service accounts, API keys, rate limits, organization users, audit logs), with fault injection.
  *
  * Request pipeline: record → faults (latency, then a failure unless it is an after-handler one) →
  * rate limit → auth → route → body → handler → (after-handler failure) → response.
@@ -8,16 +8,21 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { FaultEngine, TokenBucket, malformedBody, statusFaultResponse } from './faults';
-import { ApiError, validateBody } from './http';
+import { ApiError } from './http';
 import { Rng } from './random';
 import { compileRoutes, matchRoute, routes } from './routes';
-import { SandboxState, plannedEvents, seedState, type SeedCounts } from './state';
+import { plannedEvents, seedDescription, seedState } from './seed';
+import { SandboxState } from './state';
 import type { FaultRule, RateLimitOption, RecordedRequest, SandboxOptions } from './types';
+import { bodySchemaFor, validateBody } from './validate';
 
 export { SandboxState, redact, DEFAULT_EPOCH } from './state';
 export type { ApiKeyOverrides, ProjectContents } from './state';
 export { routes } from './routes';
 export type { Route, RouteContext } from './resources/context';
+export { CollectionStore, SingletonStore } from './store';
+export { SEED_DEFAULTS, seedDescription, type SeedDescription } from './seed';
+export type { AuditActor, AuditEventInput, AuditLog } from './audit';
 export * from './types';
 
 export interface Sandbox {
@@ -84,20 +89,10 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const seed = options.seed ?? 1;
-	const counts: SeedCounts = {
-		projects: options.projects ?? 3,
-		archivedProjects: options.archivedProjects ?? 0,
-		defaultProject: options.defaultProject ?? true,
-		users: options.users ?? 10,
-		usersPerProject: options.usersPerProject ?? 2,
-		serviceAccountsPerProject: options.serviceAccountsPerProject ?? 1,
-		keysPerProject: options.keysPerProject ?? 2,
-		rateLimitsPerProject: options.rateLimitsPerProject ?? 6,
-	};
+	const description = seedDescription(options);
 	const now = options.now ?? (() => Math.floor(Date.now() / 1000));
-	const state = new SandboxState({ seed, epoch: options.epoch, now, plannedEvents: plannedEvents(counts) });
-	state.rateLimitsForNewProjects = counts.rateLimitsPerProject;
-	seedState(state, counts);
+	const state = new SandboxState({ seed, epoch: options.epoch, now, plannedEvents: plannedEvents(description) });
+	seedState(state, description);
 
 	const adminKey = options.adminKey ?? defaultAdminKey(seed);
 	const table = compileRoutes(routes);
@@ -144,7 +139,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (!route) return json(404, new ApiError(404, `Invalid URL (${method} /v1${path})`).toBody());
 		try {
 			let body: Record<string, unknown> = {};
-			if (route.body) {
+			const schema = bodySchemaFor(route.method, route.path);
+			if (schema) {
 				let parsed: unknown;
 				if (bodyText.trim().length > 0) {
 					try {
@@ -156,7 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 						);
 					}
 				}
-				body = validateBody(parsed, route.body);
+				body = validateBody(parsed, schema, route.rules);
 			}
 			return json(200, route.handler({ state, params, query, body, now: state.now }));
 		} catch (err) {

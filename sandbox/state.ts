@@ -1,7 +1,10 @@
 /**
  * The sandbox's in-memory organization. Arrays are in list order (insertion order); tests may read
- * and write them directly. The add* helpers build collections of exact sizes deterministically.
+ * and write them directly. The add* helpers build collections of exact sizes deterministically, and
+ * record the audit events the same changes made through the API would (as the organization owner's
+ * session, at the objects' own timestamps), so a seeded organization has a history.
  */
+import { insertEvent, payloadFor, type AuditActor, type AuditEventInput, type AuditLog } from './audit';
 import { Rng } from './random';
 import {
 	API_KEY_NAMES,
@@ -56,6 +59,10 @@ export interface StateOptions {
 export class SandboxState {
 	organizationUsers: OrganizationUser[] = [];
 	projects: Project[] = [];
+	/** Newest first, as GET /organization/audit_logs lists them. */
+	auditLogs: AuditLog[] = [];
+	/** The tracking id of the sandbox's admin key, the actor of every change made through the API. */
+	adminKeyId: string;
 
 	/** How many model rate limits a project created through the API starts with. */
 	rateLimitsForNewProjects = 6;
@@ -71,6 +78,11 @@ export class SandboxState {
 	private readonly issued = new Set<string>();
 	private userKeyCounter = 0;
 	private keyCounter = 0;
+	/** Audit ids come from their own stream, so recording events does not shift any other id. */
+	private readonly auditRng: Rng;
+	/** Objects of generic stores, by store path and parent. */
+	private readonly collections = new Map<string, Map<string, unknown[]>>();
+	private readonly settings = new Map<string, object>();
 	/** Deleted ids and the id that preceded them, per collection, so a cursor on a deleted object still works. */
 	private readonly tombstones = new WeakMap<object, Map<string, string | null>>();
 
@@ -79,6 +91,8 @@ export class SandboxState {
 		this.epoch = options.epoch ?? DEFAULT_EPOCH;
 		this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
 		this.rng = Rng.derive(options.seed, 0x5eed);
+		this.auditRng = Rng.derive(options.seed, 0xa0d17);
+		this.adminKeyId = `key_${Rng.derive(options.seed, 0xad317).chars(16)}`;
 		const span = 540 * DAY;
 		this.clock = this.epoch - span;
 		this.step = Math.max(60, Math.floor(span / Math.max(1, options.plannedEvents ?? 100)));
@@ -126,6 +140,64 @@ export class SandboxState {
 		return this.clock;
 	}
 
+	// ---------------------------------------------------------------- generic stores
+
+	/** A generic store's objects under one parent, created empty on first use. */
+	collection<T>(path: string, parent: string): T[] {
+		let byParent = this.collections.get(path);
+		if (!byParent) this.collections.set(path, (byParent = new Map()));
+		let items = byParent.get(parent);
+		if (!items) byParent.set(parent, (items = []));
+		return items as T[];
+	}
+
+	/** A singleton store's settings, made from its defaults on first use. */
+	setting<T extends object>(key: string, init: () => T): T {
+		let value = this.settings.get(key);
+		if (!value) this.settings.set(key, (value = init()));
+		return value as T;
+	}
+
+	replaceSetting(key: string, value: object): void {
+		this.settings.set(key, value);
+	}
+
+	// ---------------------------------------------------------------- audit log
+
+	/** Records one event (tests may call it to seed a history); returns the stored event. */
+	recordEvent(input: AuditEventInput): AuditLog {
+		const event: AuditLog = {
+			id: `audit_log-${this.auditRng.chars(24)}`,
+			type: input.type,
+			effective_at: input.at ?? this.now(),
+			actor: input.actor === undefined ? this.apiActor() : input.actor,
+		};
+		if (input.project) event.project = { id: input.project.id, name: input.project.name };
+		const payload = payloadFor(input.type, input.payload);
+		if (payload) event[input.type] = payload;
+		insertEvent(this.auditLogs, event);
+		return event;
+	}
+
+	/** The admin key the API is called with, owned by the organization's first owner. */
+	apiActor(): AuditActor {
+		const owner = this.organizationUsers.find((u) => u.role === 'owner');
+		return {
+			type: 'api_key',
+			api_key: { id: this.adminKeyId, type: 'user', user: { id: owner?.id ?? 'user-admin', email: owner?.email ?? 'admin@example.com' } },
+		};
+	}
+
+	/** The organization owner in the platform's settings pages: the actor of seeded history. */
+	private ownerSession(): AuditActor | null {
+		const owner = this.organizationUsers.find((u) => u.role === 'owner');
+		return owner ? { type: 'session', session: { user: { id: owner.id, email: owner.email }, ip_address: '203.0.113.7' } } : null;
+	}
+
+	private seeded(type: string, at: number, payload: AuditEventInput['payload'], project?: Project): void {
+		this.recordEvent({ type, at, payload, project, actor: this.ownerSession() });
+	}
+
 	// ---------------------------------------------------------------- builders
 
 	addOrganizationUsers(n: number, overrides: Partial<OrganizationUser> = {}): OrganizationUser[] {
@@ -148,6 +220,7 @@ export class SandboxState {
 				...overrides,
 			};
 			this.organizationUsers.push(user);
+			this.seeded('user.added', user.added_at, { id: user.id, data: { role: user.role } });
 			out.push(user);
 		}
 		return out;
@@ -160,6 +233,7 @@ export class SandboxState {
 		const project = this.makeProject('Default project');
 		project.is_default = true;
 		this.projects.unshift(project);
+		this.seededProject(project);
 		this.fillProject(project, contents);
 		return project;
 	}
@@ -168,10 +242,11 @@ export class SandboxState {
 	addProjects(n: number, contents: ProjectContents = {}): Project[] {
 		const out: Project[] = [];
 		for (let i = 0; i < n; i++) {
-			const project = this.makeProject(this.uniqueProjectName());
+			const project = this.newProject();
 			this.projects.push(project);
+			this.seededProject(project);
 			this.fillProject(project, contents);
-			if (contents.archived) project.archived_at = this.tick();
+			if (contents.archived) this.archiveProject(project.id, this.tick());
 			out.push(project);
 		}
 		return out;
@@ -193,6 +268,7 @@ export class SandboxState {
 				added_at: this.tick(),
 			};
 			project.users.push(member);
+			this.seeded('user.added', member.added_at, { id: member.id, data: { role: member.role } }, project);
 			out.push(member);
 		}
 		return out;
@@ -213,6 +289,7 @@ export class SandboxState {
 				created_at: this.tick(),
 			};
 			project.serviceAccounts.push(account);
+			this.seeded('service_account.created', account.created_at, { id: account.id, data: { role: account.role } }, project);
 			out.push(account);
 		}
 		return out;
@@ -245,6 +322,7 @@ export class SandboxState {
 			if (overrides.name !== undefined) key.name = overrides.name;
 			if (overrides.last_used_at !== undefined) key.last_used_at = overrides.last_used_at;
 			project.apiKeys.push(key);
+			this.seeded('api_key.created', key.created_at, { id: key.id, data: { scopes: [] } }, project);
 			out.push(key);
 		}
 		return out;
@@ -268,6 +346,7 @@ export class SandboxState {
 	archiveProject(projectId: string, at?: number): Project {
 		const project = this.requireProject(projectId);
 		project.archived_at = at ?? this.now();
+		this.seeded('project.archived', project.archived_at, { id: project.id }, project);
 		return project;
 	}
 
@@ -329,6 +408,15 @@ export class SandboxState {
 		const project = this.findProject(projectId);
 		if (!project) throw new Error(`sandbox state: no project ${projectId}`);
 		return project;
+	}
+
+	private seededProject(project: Project): void {
+		this.seeded('project.created', project.created_at, { id: project.id, data: { name: project.name, title: project.name } }, project);
+	}
+
+	/** A project that is not in the list yet (the API's create adds it, with its event). */
+	newProject(): Project {
+		return this.makeProject(this.uniqueProjectName());
 	}
 
 	private makeProject(name: string): Project {
@@ -419,36 +507,4 @@ export class SandboxState {
 export function redact(value: string): string {
 	const prefix = /^sk-(?:[a-z]+-)?/.exec(value)?.[0] ?? 'sk-';
 	return `${prefix}...${value.slice(-4)}`;
-}
-
-export interface SeedCounts {
-	projects: number;
-	archivedProjects: number;
-	defaultProject: boolean;
-	users: number;
-	usersPerProject: number;
-	serviceAccountsPerProject: number;
-	keysPerProject: number;
-	rateLimitsPerProject: number;
-}
-
-/** Builds the seeded organization: users first, then the default project, projects, archived projects. */
-export function seedState(state: SandboxState, counts: SeedCounts): void {
-	const contents: ProjectContents = {
-		users: counts.usersPerProject,
-		serviceAccounts: counts.serviceAccountsPerProject,
-		apiKeys: counts.keysPerProject,
-		rateLimits: counts.rateLimitsPerProject,
-		mixedKeys: true,
-	};
-	state.addOrganizationUsers(counts.users);
-	if (counts.defaultProject) state.addDefaultProject(contents);
-	state.addProjects(counts.projects, contents);
-	state.addProjects(counts.archivedProjects, { ...contents, archived: true });
-}
-
-export function plannedEvents(counts: SeedCounts): number {
-	const perProject = 1 + counts.usersPerProject + counts.serviceAccountsPerProject + counts.keysPerProject;
-	const projects = counts.projects + counts.archivedProjects + (counts.defaultProject ? 1 : 0);
-	return counts.users + projects * perProject + 10;
 }

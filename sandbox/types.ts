@@ -4,6 +4,7 @@
  * (a project's `status` comes from `archived_at`, a key's `owner_project_access` from the
  * project's current members), so tests that write `state` directly cannot make them disagree.
  */
+import type { SeedDescription } from './seed';
 
 export type OrgRole = 'owner' | 'reader';
 export type ProjectRole = 'owner' | 'member';
@@ -142,29 +143,14 @@ export interface RecordedRequest {
 	at: number;
 }
 
-export interface SandboxOptions {
+/** The seed description's entries (sandbox/seed.ts) are options too: `{projects: 250, users: 0}`. */
+export interface SandboxOptions extends Partial<SeedDescription> {
 	/** Default '127.0.0.1'. */
 	host?: string;
 	/** Default 0 (random free port). */
 	port?: number;
 	/** Default 1; same seed => same ids, names, timestamps. */
 	seed?: number;
-	/** Seeded projects, default 3, plus the organization's "Default project". */
-	projects?: number;
-	/** Extra archived projects seeded after the active ones, default 0. */
-	archivedProjects?: number;
-	/** Seed the "Default project" (default true). */
-	defaultProject?: boolean;
-	/** Organization users, default 10. */
-	users?: number;
-	/** Default 2. */
-	usersPerProject?: number;
-	/** Default 1. */
-	serviceAccountsPerProject?: number;
-	/** Project API keys per project, default 2 (a mix of owners, access and last use). */
-	keysPerProject?: number;
-	/** Model rate limits per project, default 6. */
-	rateLimitsPerProject?: number;
 	/** Unix seconds that seeded timestamps lead up to; default 1767225600 (2026-01-01T00:00:00Z). */
 	epoch?: number;
 	/** Default: deterministic from seed, 'sk-admin-' + 64 chars. */

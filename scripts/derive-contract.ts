@@ -1,34 +1,28 @@
 /**
- * Derives test/fixtures/contract.json from the OpenAPI spec: for every endpoint the sandbox serves,
- * its parameters (in, required, type, enum, default), request body and response schemas, and the
- * component schemas they reach, reduced to structure (required fields, property types, enums,
- * nullability). No descriptions, examples or other prose.
+ * Derives two files from the OpenAPI spec, both reduced to structure (required fields, property
+ * types, enums, nullability; no descriptions, examples or other prose):
  *
- *   npx ts-node --transpile-only scripts/derive-contract.ts [spec.yaml] [out.json]
- *   npx ts-node --transpile-only scripts/derive-contract.ts --check   # exit 1 if the fixture is stale
+ * - test/fixtures/contract.json: for every endpoint the sandbox serves, its parameters, request body
+ *   and response schemas, and the component schemas they reach (what the contract tests check).
+ * - sandbox/spec-derived.json: the request body of every operation in the spec, served or not, so
+ *   that a route added to the sandbox validates its body without anything written by hand, and the
+ *   AuditLog schema the sandbox's audit events are cut to. It is committed because the sandbox must
+ *   not need ../shared at run time.
+ *
+ *   npx ts-node --transpile-only scripts/derive-contract.ts [spec.yaml]
+ *   npx ts-node --transpile-only scripts/derive-contract.ts --check   # exit 1 if either file is stale
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import type { ContractSchema, DerivedSpec } from '../sandbox/validate';
 import { routes } from '../sandbox/routes';
 
 export const DEFAULT_SPEC = path.resolve(__dirname, '../../shared/openapi/openai-admin.yaml');
 export const DEFAULT_OUT = path.resolve(__dirname, '../test/fixtures/contract.json');
+export const DERIVED_OUT = path.resolve(__dirname, '../sandbox/spec-derived.json');
 
-export type ContractSchema =
-	| { $ref: string; nullable?: true }
-	| { anyOf: ContractSchema[]; nullable?: true }
-	| {
-			type: 'object';
-			required?: string[];
-			properties?: Record<string, ContractSchema>;
-			additionalProperties?: boolean | ContractSchema;
-			nullable?: true;
-	  }
-	| { type: 'array'; items?: ContractSchema; nullable?: true }
-	| { type: 'string' | 'integer' | 'number' | 'boolean'; enum?: unknown[]; default?: unknown; minimum?: number; maximum?: number; nullable?: true }
-	| { type: 'null' }
-	| Record<string, never>;
+export type { ContractSchema };
 
 export interface ContractParameter {
 	name: string;
@@ -138,7 +132,11 @@ export function deriveContract(specText: string, sourceName = 'openai-admin.yaml
 		}
 		operations[key] = { operationId: op.operationId, parameters, requestBody, responses };
 	}
-	// close over schemas reached from other schemas
+	return { source: sourceName, specVersion: String(spec.info?.version ?? ''), operations, schemas: closure(spec, reached) };
+}
+
+/** The component schemas reached, and those they reach in turn, sorted by name. */
+function closure(spec: Json, reached: Set<string>): Record<string, ContractSchema> {
 	const schemas: Record<string, ContractSchema> = {};
 	const queue = [...reached];
 	while (queue.length > 0) {
@@ -150,34 +148,62 @@ export function deriveContract(specText: string, sourceName = 'openai-admin.yaml
 		schemas[name] = reduce(raw, inner);
 		for (const n of inner) if (!schemas[n]) queue.push(n);
 	}
-	const sorted = Object.fromEntries(Object.keys(schemas).sort().map((k) => [k, schemas[k]]));
-	return { source: sourceName, specVersion: String(spec.info?.version ?? ''), operations, schemas: sorted };
+	return Object.fromEntries(Object.keys(schemas).sort().map((k) => [k, schemas[k]]));
 }
 
-export function renderContract(contract: Contract): string {
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** Every operation's JSON request body, keyed `METHOD /path` as the sandbox's routes are, and AuditLog. */
+export function deriveSandboxSpec(specText: string, sourceName = 'openai-admin.yaml'): DerivedSpec {
+	const spec = YAML.parse(specText);
+	const reached = new Set<string>();
+	const bodies: DerivedSpec['bodies'] = {};
+	for (const [routePath, item] of Object.entries<Json>(spec.paths ?? {})) {
+		for (const method of METHODS) {
+			const schema = jsonSchemaOf(item?.[method]?.requestBody?.content);
+			if (!schema) continue;
+			bodies[`${method.toUpperCase()} ${routePath}`] = {
+				required: item[method].requestBody.required === true,
+				schema: reduce(schema, reached),
+			};
+		}
+	}
+	const sorted = Object.fromEntries(Object.keys(bodies).sort().map((k) => [k, bodies[k]]));
+	const auditLog = reduce({ $ref: '#/components/schemas/AuditLog' }, reached);
+	return { source: sourceName, specVersion: String(spec.info?.version ?? ''), bodies: sorted, auditLog, schemas: closure(spec, reached) };
+}
+
+export function renderContract(contract: Contract | DerivedSpec): string {
 	return JSON.stringify(contract, null, 1) + '\n';
 }
 
 function main(): void {
 	const args = process.argv.slice(2);
 	const check = args.includes('--check');
-	const [specPath = DEFAULT_SPEC, outPath = DEFAULT_OUT] = args.filter((a) => a !== '--check');
-	const text = renderContract(deriveContract(fs.readFileSync(specPath, 'utf8'), path.basename(specPath)));
-	if (check) {
-		const current = fs.existsSync(outPath) ? fs.readFileSync(outPath, 'utf8') : '';
-		if (current !== text) {
-			process.stderr.write(`${path.relative(process.cwd(), outPath)} is stale: run scripts/derive-contract.ts\n`);
-			process.exit(1);
+	const [specPath = DEFAULT_SPEC] = args.filter((a) => a !== '--check');
+	const spec = fs.readFileSync(specPath, 'utf8');
+	const source = path.basename(specPath);
+	const outputs: Array<[string, string]> = [
+		[DEFAULT_OUT, renderContract(deriveContract(spec, source))],
+		[DERIVED_OUT, renderContract(deriveSandboxSpec(spec, source))],
+	];
+	let stale = false;
+	for (const [outPath, text] of outputs) {
+		const name = path.relative(process.cwd(), outPath);
+		if (check) {
+			const current = fs.existsSync(outPath) ? fs.readFileSync(outPath, 'utf8') : '';
+			if (current !== text) {
+				process.stderr.write(`${name} is stale: run scripts/derive-contract.ts\n`);
+				stale = true;
+			}
+			continue;
 		}
-		process.stdout.write('contract fixture is up to date\n');
-		return;
+		fs.mkdirSync(path.dirname(outPath), { recursive: true });
+		fs.writeFileSync(outPath, text);
+		process.stdout.write(`wrote ${name}\n`);
 	}
-	fs.mkdirSync(path.dirname(outPath), { recursive: true });
-	fs.writeFileSync(outPath, text);
-	const c = JSON.parse(text) as Contract;
-	process.stdout.write(
-		`wrote ${path.relative(process.cwd(), outPath)}: ${Object.keys(c.operations).length} operations, ${Object.keys(c.schemas).length} schemas\n`,
-	);
+	if (stale) process.exit(1);
+	if (check) process.stdout.write('derived files are up to date\n');
 }
 
 if (require.main === module) main();

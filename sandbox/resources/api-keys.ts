@@ -3,9 +3,10 @@
  * its owner (user or service account) is still in the project. Without owner_project_access the list
  * hides keys of inactive owners, as the spec's "existing membership-based visibility rules" do.
  */
-import { badRequest, notFound, paginate, queryEnum } from '../http';
+import { badRequest, queryEnum } from '../http';
+import { CollectionStore, project } from '../store';
 import type { ApiKey, Project } from '../types';
-import { activeProjectOr400, deleted, projectOr404, type RouteContext } from './context';
+import type { Route } from './context';
 
 export function ownerIsActive(project: Project, key: ApiKey): boolean {
 	return key.owner.type === 'user'
@@ -13,7 +14,7 @@ export function ownerIsActive(project: Project, key: ApiKey): boolean {
 		: project.serviceAccounts.some((a) => a.id === (key.owner as { service_account: { id: string } }).service_account.id);
 }
 
-export function serializeApiKey(project: Project, key: ApiKey) {
+export function serializeApiKey(key: ApiKey, project: Project) {
 	let owner: ApiKey['owner'];
 	if (key.owner.type === 'user') {
 		const snapshot = key.owner.user;
@@ -46,37 +47,36 @@ export function serializeApiKey(project: Project, key: ApiKey) {
 	};
 }
 
-function keyOr404(project: Project, id: string): { key: ApiKey; index: number } {
-	const index = project.apiKeys.findIndex((k) => k.id === id);
-	if (index < 0) throw notFound(`The API key ${id} was not found in project ${project.id}`);
-	return { key: project.apiKeys[index], index };
-}
+export const apiKeys = new CollectionStore<ApiKey, Project>({
+	path: '/organization/projects/{project_id}/api_keys',
+	idParam: 'api_key_id',
+	noun: 'API key',
+	object: 'organization.project.api_key',
+	idPrefix: 'key_',
+	idLength: 16,
+	scope: project,
+	items: (p) => p.apiKeys,
+	serialize: serializeApiKey,
+	events: { created: 'api_key.created', deleted: 'api_key.deleted' },
+	eventData: () => ({ scopes: [] }),
+	// Keys owned by a service account go with the service account.
+	beforeRemove: (key) => {
+		if (key.owner.type === 'service_account') {
+			throw badRequest(
+				`API key ${key.id} belongs to service account ${key.owner.service_account.id}; service account keys cannot be deleted directly. Delete the service account instead.`,
+			);
+		}
+	},
+});
 
-export function listApiKeys(ctx: RouteContext) {
-	const project = projectOr404(ctx);
-	const access = queryEnum(ctx.query, 'owner_project_access', ['active', 'inactive', 'any'] as const);
-	const visible = (key: ApiKey) => {
-		if (access === 'any') return true;
-		const active = ownerIsActive(project, key);
-		return access === 'inactive' ? !active : active;
-	};
-	return paginate(ctx.state, project.apiKeys, ctx.query, (k) => serializeApiKey(project, k), { visible });
-}
-
-export function retrieveApiKey(ctx: RouteContext) {
-	const project = projectOr404(ctx);
-	return serializeApiKey(project, keyOr404(project, ctx.params.api_key_id).key);
-}
-
-/** Keys owned by a service account go with the service account: deleting one directly is a 400. */
-export function deleteApiKey(ctx: RouteContext) {
-	const project = activeProjectOr400(ctx);
-	const { key, index } = keyOr404(project, ctx.params.api_key_id);
-	if (key.owner.type === 'service_account') {
-		throw badRequest(
-			`API key ${key.id} belongs to service account ${key.owner.service_account.id}; service account keys cannot be deleted directly. Delete the service account instead.`,
-		);
-	}
-	ctx.state.removeAt(project.apiKeys, index);
-	return deleted('organization.project.api_key.deleted', key.id);
-}
+export const routes: Route[] = [
+	apiKeys.listRoute({
+		filter: (ctx, p) => {
+			const access = queryEnum(ctx.query, 'owner_project_access', ['active', 'inactive', 'any'] as const);
+			if (access === 'any') return undefined;
+			return (key) => ownerIsActive(p, key) === (access !== 'inactive');
+		},
+	}),
+	apiKeys.getRoute(),
+	apiKeys.deleteRoute(),
+];

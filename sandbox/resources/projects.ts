@@ -1,8 +1,8 @@
 /** /organization/projects: list, create, retrieve, modify, archive. Projects are never deleted. */
-import { badRequest, paginate, queryBoolean, type BodySpec } from '../http';
-import { RESIDENCIES } from '../seed-data';
+import { badRequest, queryBoolean } from '../http';
+import { CollectionStore, assignFields, organization } from '../store';
 import type { Project } from '../types';
-import { projectOr404, type RouteContext } from './context';
+import type { Route } from './context';
 
 export function serializeProject(p: Project) {
 	return {
@@ -17,53 +17,62 @@ export function serializeProject(p: Project) {
 	};
 }
 
-export const createProjectBody: BodySpec = {
-	name: { type: 'string', required: true, minLength: 1 },
-	residency: { type: 'string', nullable: true, enum: RESIDENCIES },
-	external_key_id: { type: 'string', nullable: true },
-};
+export const projects = new CollectionStore<Project>({
+	path: '/organization/projects',
+	idParam: 'project_id',
+	noun: 'project',
+	object: 'organization.project',
+	idPrefix: 'proj_',
+	scope: organization,
+	items: (_, state) => state.projects,
+	serialize: serializeProject,
+	projectOf: (p) => p,
+	// The platform calls a project's name its title.
+	events: { created: 'project.created', updated: 'project.updated' },
+	eventData: (p) => ({ name: p.name, title: p.name }),
+	eventChanges: (body) => (typeof body.name === 'string' ? { title: body.name.trim() } : {}),
+});
 
-export const updateProjectBody: BodySpec = {
-	name: { type: 'string', nullable: true, minLength: 1 },
-	external_key_id: { type: 'string', nullable: true },
-};
+const notBlank = { name: { minLength: 1 } };
 
-export function listProjects(ctx: RouteContext) {
-	const includeArchived = queryBoolean(ctx.query, 'include_archived', false);
-	return paginate(ctx.state, ctx.state.projects, ctx.query, serializeProject, {
-		visible: (p) => includeArchived || p.archived_at === null,
-	});
-}
-
-export function createProject(ctx: RouteContext) {
-	const { state, body } = ctx;
-	const [project] = state.addProjects(1, { rateLimits: state.rateLimitsForNewProjects });
-	project.name = (body.name as string).trim();
-	project.created_at = ctx.now();
-	project.residency = (body.residency as string | null | undefined) ?? 'GLOBAL';
-	project.external_key_id = (body.external_key_id as string | null | undefined) ?? null;
-	return serializeProject(project);
-}
-
-export function retrieveProject(ctx: RouteContext) {
-	return serializeProject(projectOr404(ctx));
-}
-
-export function modifyProject(ctx: RouteContext) {
-	const project = projectOr404(ctx);
-	if (project.is_default) throw badRequest('The default project cannot be modified.');
-	if (project.archived_at !== null) {
-		throw badRequest(`Project ${project.id} is archived. Archived projects cannot be modified.`);
-	}
-	if (typeof ctx.body.name === 'string') project.name = ctx.body.name.trim();
-	if (ctx.body.external_key_id !== undefined) project.external_key_id = ctx.body.external_key_id as string | null;
-	return serializeProject(project);
-}
-
-/** Archiving an archived project changes nothing and answers 200 (so a retried archive is safe). */
-export function archiveProject(ctx: RouteContext) {
-	const project = projectOr404(ctx);
-	if (project.is_default) throw badRequest('The default project cannot be archived.');
-	if (project.archived_at === null) project.archived_at = ctx.now();
-	return serializeProject(project);
-}
+export const routes: Route[] = [
+	projects.listRoute({
+		filter: (ctx) => (queryBoolean(ctx.query, 'include_archived', false) ? undefined : (p) => p.archived_at === null),
+	}),
+	projects.createRoute({
+		rules: notBlank,
+		build: (ctx) => {
+			const project = ctx.state.newProject();
+			project.name = (ctx.body.name as string).trim();
+			project.created_at = ctx.now();
+			project.residency = (ctx.body.residency as string | null | undefined) ?? 'GLOBAL';
+			project.external_key_id = (ctx.body.external_key_id as string | null | undefined) ?? null;
+			return project;
+		},
+		// Rate limits come with the project, not as changes of their own.
+		after: (ctx, project) => ctx.state.addRateLimits(project.id, ctx.state.rateLimitsForNewProjects),
+	}),
+	projects.getRoute(),
+	projects.updateRoute({
+		rules: notBlank,
+		apply: (project, ctx) => {
+			if (project.is_default) throw badRequest('The default project cannot be modified.');
+			if (project.archived_at !== null) throw badRequest(`Project ${project.id} is archived. Archived projects cannot be modified.`);
+			assignFields(project as unknown as Record<string, unknown>, { name: ctx.body.name ?? undefined, external_key_id: ctx.body.external_key_id });
+		},
+	}),
+	{
+		method: 'POST',
+		path: `${projects.itemPath}/archive`,
+		// Archiving an archived project changes nothing and answers 200 (so a retried archive is safe).
+		handler: (ctx) => {
+			const project = projects.require(ctx.state, ctx.state, ctx.params.project_id);
+			if (project.is_default) throw badRequest('The default project cannot be archived.');
+			if (project.archived_at === null) {
+				project.archived_at = ctx.now();
+				ctx.state.recordEvent({ type: 'project.archived', project, payload: { id: project.id } });
+			}
+			return serializeProject(project);
+		},
+	},
+];

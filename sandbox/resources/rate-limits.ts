@@ -3,10 +3,11 @@
  * (with `before` as well as `after`). A project's limit can be lowered but not raised above the
  * organization's limit for the model, and only the fields a model has can be set.
  */
-import { badRequest, notFound, paginate, type BodySpec } from '../http';
+import { badRequest } from '../http';
 import { limitsFor } from '../seed-data';
-import type { RateLimit } from '../types';
-import { activeProjectOr400, projectOr404, type RouteContext } from './context';
+import { CollectionStore, project } from '../store';
+import type { Project, RateLimit } from '../types';
+import type { Route } from './context';
 
 const LIMIT_FIELDS = [
 	'max_requests_per_1_minute',
@@ -17,46 +18,42 @@ const LIMIT_FIELDS = [
 	'batch_1_day_max_input_tokens',
 ] as const;
 
-type LimitField = (typeof LIMIT_FIELDS)[number];
-
-export const updateRateLimitBody: BodySpec = Object.fromEntries(
-	LIMIT_FIELDS.map((f) => [f, { type: 'integer', minimum: 0 }]),
-) as BodySpec;
-
 export function serializeRateLimit(r: RateLimit) {
 	const out: Record<string, unknown> = { object: 'project.rate_limit', id: r.id, model: r.model };
 	for (const field of LIMIT_FIELDS) if (r[field] !== undefined) out[field] = r[field];
 	return out;
 }
 
-export function listRateLimits(ctx: RouteContext) {
-	const project = projectOr404(ctx);
-	return paginate(ctx.state, project.rateLimits, ctx.query, serializeRateLimit, { defaultLimit: 100, allowBefore: true });
-}
+export const rateLimits = new CollectionStore<RateLimit, Project>({
+	path: '/organization/projects/{project_id}/rate_limits',
+	idParam: 'rate_limit_id',
+	noun: 'rate limit',
+	object: 'project.rate_limit',
+	idPrefix: 'rl-',
+	scope: project,
+	items: (p) => p.rateLimits,
+	serialize: serializeRateLimit,
+	defaultLimit: 100,
+	allowBefore: true,
+	events: { updated: 'rate_limit.updated' },
+});
 
-export function updateRateLimit(ctx: RouteContext) {
-	const project = activeProjectOr400(ctx);
-	const id = ctx.params.rate_limit_id;
-	const limit = project.rateLimits.find((r) => r.id === id);
-	if (!limit) throw notFound(`The rate limit ${id} was not found in project ${project.id}`);
-	const ceiling = limitsFor(limit.model);
-	for (const field of LIMIT_FIELDS) {
-		const value = ctx.body[field] as number | undefined;
-		if (value === undefined) continue;
-		if (limit[field] === undefined) {
-			throw badRequest(`'${field}' does not apply to model ${limit.model}.`, field);
-		}
-		const max = ceiling?.[field as LimitField];
-		if (max !== undefined && value > max) {
-			throw badRequest(
-				`'${field}' cannot exceed the organization's limit of ${max} for model ${limit.model}.`,
-				field,
-			);
-		}
-	}
-	for (const field of LIMIT_FIELDS) {
-		const value = ctx.body[field] as number | undefined;
-		if (value !== undefined) limit[field] = value;
-	}
-	return serializeRateLimit(limit);
-}
+export const routes: Route[] = [
+	rateLimits.listRoute(),
+	rateLimits.updateRoute({
+		rules: Object.fromEntries(LIMIT_FIELDS.map((f) => [f, { minimum: 0 }])),
+		apply: (limit, ctx) => {
+			const ceiling = limitsFor(limit.model);
+			const given = LIMIT_FIELDS.filter((field) => ctx.body[field] !== undefined);
+			for (const field of given) {
+				const value = ctx.body[field] as number;
+				if (limit[field] === undefined) throw badRequest(`'${field}' does not apply to model ${limit.model}.`, field);
+				const max = ceiling?.[field];
+				if (max !== undefined && value > max) {
+					throw badRequest(`'${field}' cannot exceed the organization's limit of ${max} for model ${limit.model}.`, field);
+				}
+			}
+			for (const field of given) limit[field] = ctx.body[field] as number;
+		},
+	}),
+];

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, parseFault, parseRateLimit } from '../../sandbox/cli';
 
@@ -44,6 +46,24 @@ describe('CLI argument parsing', () => {
 		expect(parseFault('latency=10-20')).toEqual({ kind: 'latency', latencyMs: [10, 20] });
 		expect(() => parseFault('times=2')).toThrow(/kind/);
 		expect(() => parseFault('colour=red,kind=drop')).toThrow(/unknown/);
+	});
+
+	it('reads the seed description from --set, a --seed-file and one flag per entry', () => {
+		const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'seed-')), 'seed.json');
+		fs.writeFileSync(file, JSON.stringify({ projects: 250, keysPerProject: 5, defaultProject: false }));
+		expect(parseArgs(['--seed-file', file, '--set', 'users=20', '--projects', '7'])).toMatchObject({
+			projects: 7,
+			keysPerProject: 5,
+			defaultProject: false,
+			users: 20,
+		});
+		expect(parseArgs(['--rate-limits-per-project', '31', '--default-project', 'false'])).toMatchObject({ rateLimitsPerProject: 31, defaultProject: false });
+		expect(() => parseArgs(['--set', 'widgets=3'])).toThrow(/unknown seed entry/);
+		expect(() => parseArgs(['--set', 'users=many'])).toThrow(/non-negative integer/);
+		fs.writeFileSync(file, JSON.stringify({ projects: -1 }));
+		expect(() => parseArgs(['--seed-file', file])).toThrow(/projects/);
+		fs.writeFileSync(file, JSON.stringify({ widgets: 1 }));
+		expect(() => parseArgs(['--seed-file', file])).toThrow(/unknown seed entries widgets/);
 	});
 
 	it('rejects unknown flags and bad numbers', () => {

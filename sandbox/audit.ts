@@ -1,0 +1,138 @@
+/**
+ * The audit log: every change the sandbox makes, through the API or a state builder, is one event
+ * in the spec's AuditLog shape, so an audit-log reader or trigger can be tested against what really
+ * happened. Events are kept newest first and cut to the fields the spec gives their type.
+ */
+import { badRequest, queryBoolean, queryList } from './http';
+import { paginate } from './pagers';
+import type { Route } from './resources/context';
+import type { Project } from './types';
+import { derivedSpec, resolve, type ContractSchema } from './validate';
+
+export interface AuditActorUser {
+	id: string;
+	email: string;
+}
+
+export type AuditActor =
+	| { type: 'session'; session: { user: AuditActorUser; ip_address: string } }
+	| {
+			type: 'api_key';
+			api_key:
+				| { id: string; type: 'user'; user: AuditActorUser }
+				| { id: string; type: 'service_account'; service_account: { id: string } };
+	  };
+
+export interface AuditLog {
+	id: string;
+	type: string;
+	effective_at: number;
+	project?: { id: string; name: string };
+	actor: AuditActor | null;
+	/** The per-type payload, keyed by the event type: `"project.created": {id, data: {...}}`. */
+	[payload: string]: unknown;
+}
+
+export interface AuditEventInput {
+	type: string;
+	/** The changed object's id first, then the type's own fields (`data`, `changes_requested`, ...). */
+	payload: Record<string, unknown> & { id?: string };
+	project?: Project;
+	/** Default: the sandbox's admin key, owned by the organization's first owner. */
+	actor?: AuditActor | null;
+	/** Default: the sandbox's clock. */
+	at?: number;
+}
+
+const auditSchema = resolve(derivedSpec.auditLog);
+
+/** The spec's AuditLogEventType values. */
+export const EVENT_TYPES: readonly string[] = (resolve(auditSchema.properties?.type ?? {}).enum as string[] | undefined) ?? [];
+
+/** Keeps what the schema names (all of it where the schema names no properties). */
+function prune(value: unknown, schema: ContractSchema): unknown {
+	const s = resolve(schema);
+	if (Array.isArray(value)) return s.items ? value.map((v) => prune(v, s.items!)) : value;
+	if (value === null || typeof value !== 'object' || !s.properties) return value;
+	const out: Record<string, unknown> = {};
+	for (const [key, v] of Object.entries(value)) {
+		if (v !== undefined && s.properties[key]) out[key] = prune(v, s.properties[key]);
+	}
+	return out;
+}
+
+/** The event's payload in its type's shape; a type the spec gives no payload object has none. */
+export function payloadFor(type: string, payload: Record<string, unknown>): Record<string, unknown> | undefined {
+	const schema = auditSchema.properties?.[type];
+	return schema ? (prune(payload, schema) as Record<string, unknown>) : undefined;
+}
+
+/** Inserts newest first; events of the same second keep the order they happened in, latest first. */
+export function insertEvent(log: AuditLog[], event: AuditLog): void {
+	let lo = 0;
+	let hi = log.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (log[mid].effective_at > event.effective_at) lo = mid + 1;
+		else hi = mid;
+	}
+	log.splice(lo, 0, event);
+}
+
+function actorIds(actor: AuditActor | null): string[] {
+	if (!actor) return [];
+	if (actor.type === 'session') return [actor.session.user.id];
+	const key = actor.api_key;
+	return [key.id, key.type === 'user' ? key.user.id : key.service_account.id];
+}
+
+function actorEmail(actor: AuditActor | null): string | undefined {
+	if (!actor) return undefined;
+	if (actor.type === 'session') return actor.session.user.email;
+	return actor.api_key.type === 'user' ? actor.api_key.user.email : undefined;
+}
+
+const BOUNDS = { gt: (a: number, b: number) => a > b, gte: (a: number, b: number) => a >= b, lt: (a: number, b: number) => a < b, lte: (a: number, b: number) => a <= b };
+
+/** `effective_at[gt]=…` (deepObject, as the spec's object parameter is sent) for each bound given. */
+function effectiveAtTests(query: URLSearchParams): Array<(at: number) => boolean> {
+	const tests: Array<(at: number) => boolean> = [];
+	for (const [bound, compare] of Object.entries(BOUNDS)) {
+		const name = `effective_at[${bound}]`;
+		const raw = query.get(name);
+		if (raw === null) continue;
+		if (!/^\d+$/.test(raw.trim())) throw badRequest(`Invalid '${name}': expected an integer, but got '${raw}' instead.`, name);
+		const limit = Number(raw);
+		tests.push((at) => compare(at, limit));
+	}
+	return tests;
+}
+
+/** GET /organization/audit_logs: newest first, with the spec's filters; list arrays as `x[]=` or `x=`. */
+export const listAuditLogs: Route = {
+	method: 'GET',
+	path: '/organization/audit_logs',
+	handler: (ctx) => {
+		const { query } = ctx;
+		const times = effectiveAtTests(query);
+		const projects = queryList(query, 'project_ids');
+		const types = queryList(query, 'event_types');
+		for (const type of types) {
+			if (!EVENT_TYPES.includes(type)) throw badRequest(`Invalid value for 'event_types[]': '${type}'.`, 'event_types[]', 'invalid_value');
+		}
+		const actors = queryList(query, 'actor_ids');
+		const emails = queryList(query, 'actor_emails').map((e) => e.toLowerCase());
+		const resources = queryList(query, 'resource_ids');
+		// The sandbox has no tenant-scoped events, so asking for only those finds none.
+		const tenantOnly = queryBoolean(query, 'tenant_only', false);
+		const visible = (e: AuditLog) =>
+			!tenantOnly &&
+			times.every((test) => test(e.effective_at)) &&
+			(projects.length === 0 || (e.project !== undefined && projects.includes(e.project.id))) &&
+			(types.length === 0 || types.includes(e.type)) &&
+			(actors.length === 0 || actorIds(e.actor).some((id) => actors.includes(id))) &&
+			(emails.length === 0 || emails.includes(actorEmail(e.actor)?.toLowerCase() ?? '')) &&
+			(resources.length === 0 || resources.includes((e[e.type] as { id?: string } | undefined)?.id ?? ''));
+		return paginate(ctx.state.auditLogs, query, (e) => e, { allowBefore: true, visible });
+	},
+};

@@ -1,0 +1,190 @@
+/**
+ * Every change made through the API records one audit event in the spec's AuditLog shape, and
+ * GET /organization/audit_logs serves them newest first with the spec's filters and cursors.
+ */
+import { routes, startSandbox, type Sandbox } from '../../sandbox';
+import { client, expectError, walk } from './helpers';
+
+let sb: Sandbox;
+let call: ReturnType<typeof client>;
+const NOW = 1_800_000_000;
+
+beforeEach(async () => {
+	sb = await startSandbox({ seed: 5, projects: 3, users: 8, serviceAccountsPerProject: 2, now: () => NOW });
+	call = client(sb);
+});
+afterEach(() => sb.close());
+
+interface Change {
+	method: string;
+	path: string;
+	body?: unknown;
+	/** The event type and the id of the object it names. */
+	expect: (response: any) => Array<[string, string]>;
+}
+
+/** One successful request per mutating route, by route key, and the events it must record. */
+const CHANGES: Record<string, (sb: Sandbox) => Change> = {
+	'POST /organization/projects': () => ({ method: 'POST', path: '/organization/projects', body: { name: 'New' }, expect: (r) => [['project.created', r.id]] }),
+	'POST /organization/projects/{project_id}': (s) => {
+		const p = s.state.projects[1].id;
+		return { method: 'POST', path: `/organization/projects/${p}`, body: { name: 'Renamed' }, expect: () => [['project.updated', p]] };
+	},
+	'POST /organization/projects/{project_id}/archive': (s) => {
+		const p = s.state.projects[2].id;
+		return { method: 'POST', path: `/organization/projects/${p}/archive`, expect: () => [['project.archived', p]] };
+	},
+	'POST /organization/projects/{project_id}/users': (s) => {
+		const p = s.state.projects[1];
+		const outsider = s.state.organizationUsers.find((u) => !p.users.some((m) => m.id === u.id))!;
+		return { method: 'POST', path: `/organization/projects/${p.id}/users`, body: { user_id: outsider.id, role: 'member' }, expect: () => [['user.added', outsider.id]] };
+	},
+	'POST /organization/projects/{project_id}/users/{user_id}': (s) => {
+		const p = s.state.projects[1];
+		const u = p.users[0].id;
+		return { method: 'POST', path: `/organization/projects/${p.id}/users/${u}`, body: { role: 'member' }, expect: () => [['user.updated', u]] };
+	},
+	'DELETE /organization/projects/{project_id}/users/{user_id}': (s) => {
+		const p = s.state.projects[1];
+		const u = p.users[1].id;
+		return { method: 'DELETE', path: `/organization/projects/${p.id}/users/${u}`, expect: () => [['user.deleted', u]] };
+	},
+	'POST /organization/projects/{project_id}/service_accounts': (s) => ({
+		method: 'POST',
+		path: `/organization/projects/${s.state.projects[1].id}/service_accounts`,
+		body: { name: 'bot' },
+		expect: (r) => [
+			['api_key.created', r.api_key.id],
+			['service_account.created', r.id],
+		],
+	}),
+	'POST /organization/projects/{project_id}/service_accounts/{service_account_id}': (s) => {
+		const p = s.state.projects[1];
+		const a = p.serviceAccounts[0].id;
+		return { method: 'POST', path: `/organization/projects/${p.id}/service_accounts/${a}`, body: { role: 'owner' }, expect: () => [['service_account.updated', a]] };
+	},
+	'DELETE /organization/projects/{project_id}/service_accounts/{service_account_id}': (s) => {
+		const p = s.state.projects[1];
+		const a = p.serviceAccounts[0].id;
+		s.state.addApiKeys(p.id, 1, { owner: 'service_account' });
+		const keys = p.apiKeys.filter((k) => k.owner.type === 'service_account' && k.owner.service_account.id === a).map((k) => k.id);
+		expect(keys.length).toBeGreaterThan(0);
+		return {
+			method: 'DELETE',
+			path: `/organization/projects/${p.id}/service_accounts/${a}`,
+			// the cascade: each of its keys, then the account
+			expect: () => [['service_account.deleted', a], ...keys.map((k): [string, string] => ['api_key.deleted', k])],
+		};
+	},
+	'POST /organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys': (s) => {
+		const p = s.state.projects[1];
+		return {
+			method: 'POST',
+			path: `/organization/projects/${p.id}/service_accounts/${p.serviceAccounts[0].id}/api_keys`,
+			body: { name: 'second' },
+			expect: (r) => [['api_key.created', r.id]],
+		};
+	},
+	'DELETE /organization/projects/{project_id}/api_keys/{api_key_id}': (s) => {
+		const p = s.state.projects[1];
+		const [key] = s.state.addApiKeys(p.id, 1);
+		return { method: 'DELETE', path: `/organization/projects/${p.id}/api_keys/${key.id}`, expect: () => [['api_key.deleted', key.id]] };
+	},
+	'POST /organization/projects/{project_id}/rate_limits/{rate_limit_id}': (s) => {
+		const p = s.state.projects[1];
+		const r = p.rateLimits[0].id;
+		return { method: 'POST', path: `/organization/projects/${p.id}/rate_limits/${r}`, body: { max_requests_per_1_minute: 10 }, expect: () => [['rate_limit.updated', r]] };
+	},
+};
+
+describe('audit events of changes made through the API', () => {
+	it('every route that changes state is listed here', () => {
+		const mutating = routes.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+		expect(Object.keys(CHANGES).sort()).toEqual(mutating.sort());
+	});
+
+	it.each(Object.keys(CHANGES))('%s', async (key) => {
+		const change = CHANGES[key](sb);
+		const before = sb.state.auditLogs.length;
+		const res = await call(change.method, change.path, { body: change.body });
+		expect(res.status).toBe(200);
+		const expected = change.expect(res.body);
+		const events = sb.state.auditLogs.slice(0, sb.state.auditLogs.length - before);
+		expect(events.map((e) => [e.type, (e[e.type] as { id: string }).id])).toEqual(expected);
+		for (const e of events) {
+			expect(e).toMatchObject({ id: expect.stringMatching(/^audit_log-/), effective_at: NOW });
+			expect(e.actor).toEqual({ type: 'api_key', api_key: { id: sb.state.adminKeyId, type: 'user', user: { id: expect.any(String), email: expect.any(String) } } });
+			if (key !== 'POST /organization/projects') expect(e.project?.id).toBe(change.path.split('/')[3]);
+		}
+		const served = await call('GET', '/organization/audit_logs', { query: { limit: expected.length } });
+		expect(served.body.data).toEqual(events);
+	});
+
+	it('a refused change records nothing', async () => {
+		const before = sb.state.auditLogs.length;
+		const archived = sb.state.archiveProject(sb.state.projects[3].id);
+		const res = await call('POST', `/organization/projects/${archived.id}`, { body: { name: 'x' } });
+		expect(res.status).toBe(400);
+		expect(sb.state.auditLogs.length).toBe(before + 1); // the archive itself, made through state
+		expect((await call('POST', `/organization/projects/${archived.id}/archive`)).status).toBe(200); // no-op
+		expect(sb.state.auditLogs.length).toBe(before + 1);
+	});
+
+	it('payloads carry only the fields the spec gives the event type', async () => {
+		const p = sb.state.projects[1].id;
+		await call('POST', `/organization/projects/${p}`, { body: { name: 'Renamed', external_key_id: 'k' } });
+		expect(sb.state.auditLogs[0]['project.updated']).toEqual({ id: p, changes_requested: { title: 'Renamed' } });
+		const created = await call('POST', '/organization/projects', { body: { name: 'Fresh' } });
+		expect(sb.state.auditLogs[0]['project.created']).toEqual({ id: created.body.id, data: { name: 'Fresh', title: 'Fresh' } });
+	});
+});
+
+describe('GET /organization/audit_logs', () => {
+	it('the seeded organization has a history, newest first, as the owner\'s session', async () => {
+		const { items, pages } = await walk(call, '/organization/audit_logs', { limit: 50 });
+		expect(items.length).toBe(sb.state.auditLogs.length);
+		expect(pages.length).toBe(Math.ceil(items.length / 50));
+		const times = items.map((e) => e.effective_at);
+		expect([...times].sort((a, b) => b - a)).toEqual(times);
+		expect(new Set(items.map((e) => e.type))).toEqual(new Set(['user.added', 'project.created', 'service_account.created', 'api_key.created']));
+		expect(items[0].actor.type).toBe('session');
+	});
+
+	it('`before` walks back towards newer events; unknown cursors are 400s', async () => {
+		const all = (await call('GET', '/organization/audit_logs', { query: { limit: 10 } })).body.data;
+		const res = await call('GET', '/organization/audit_logs', { query: { before: all[5].id, limit: 3 } });
+		expect(res.body.data.map((e: any) => e.id)).toEqual(all.slice(2, 5).map((e: any) => e.id));
+		expectError(await call('GET', '/organization/audit_logs', { query: { after: 'audit_log-nope' } }), 400, 'after');
+		expectError(await call('GET', '/organization/audit_logs', { query: { before: 'audit_log-nope' } }), 400, 'before');
+	});
+
+	it('array filters accept `x[]=a&x[]=b`, repeated `x=` and commas alike', async () => {
+		const [a, b] = sb.state.projects.slice(1, 3).map((p) => p.id);
+		const ids = (qs: string) =>
+			fetch(`${sb.baseUrl}/organization/audit_logs?limit=100&${qs}`, { headers: { authorization: `Bearer ${sb.adminKey}` } })
+				.then((r) => r.json())
+				.then((body: any) => body.data.map((e: any) => e.project.id));
+		const expected = sb.state.auditLogs.filter((e) => e.project && [a, b].includes(e.project.id)).map((e) => e.project!.id);
+		expect(expected.length).toBeGreaterThan(4);
+		expect(await ids(`project_ids[]=${a}&project_ids[]=${b}`)).toEqual(expected);
+		expect(await ids(`project_ids=${a}&project_ids=${b}`)).toEqual(expected);
+		expect(await ids(`project_ids=${a},${b}`)).toEqual(expected);
+	});
+
+	it('filters combine; a type outside the spec\'s enum is a 400; tenant_only finds no tenant events', async () => {
+		const p = sb.state.projects[1];
+		const res = await call('GET', '/organization/audit_logs', {
+			query: { 'project_ids[]': p.id, 'event_types[]': 'user.added', 'effective_at[gt]': 0, limit: 100 },
+		});
+		expect(res.body.data.map((e: any) => e['user.added'].id).sort()).toEqual(p.users.map((u) => u.id).sort());
+		expectError(await call('GET', '/organization/audit_logs', { query: { 'event_types[]': 'project.exploded' } }), 400, 'event_types[]');
+		expect((await call('GET', '/organization/audit_logs', { query: { tenant_only: true } })).body.data).toEqual([]);
+	});
+
+	it('tests can seed events of their own through state', async () => {
+		const event = sb.state.recordEvent({ type: 'invite.sent', at: NOW + 10, payload: { id: 'invite-1', data: { email: 'a@example.com', role: 'reader', extra: 1 } } });
+		const res = await call('GET', '/organization/audit_logs', { query: { 'resource_ids[]': 'invite-1' } });
+		expect(res.body.data).toEqual([event]);
+		expect(event['invite.sent']).toEqual({ id: 'invite-1', data: { email: 'a@example.com', role: 'reader' } });
+	});
+});
