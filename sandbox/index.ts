@@ -218,6 +218,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const plan = faults.plan(method, path);
 		if (plan.latencyMs > 0) {
 			entry.fault = 'latency';
+			entry.latencyMs = plan.latencyMs;
 			await sleep(plan.latencyMs);
 			if (closed) return;
 		}

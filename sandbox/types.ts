@@ -139,6 +139,8 @@ export interface RecordedRequest {
 	status: number;
 	/** Which fault (if any) shaped the answer: 'latency', 'status', 'drop', 'malformed_json', 'rate_limit'. */
 	fault?: string;
+	/** The delay latency faults added to this request, in ms (tests read it instead of timing the call). */
+	latencyMs?: number;
 	/** Wall-clock ms when the request arrived. */
 	at: number;
 }

@@ -24,14 +24,19 @@ export interface SpecOperation {
 type Json = any;
 
 /**
- * The parsed spec. A missing spec is an error, not a reason to pass: a contract test that cannot see
+ * The spec's text. A missing spec is an error, not a reason to pass: a contract test that cannot see
  * its contract has checked nothing.
  */
-export function loadSpec(): { operations: SpecOperation[]; schemas: Record<string, Json> } {
+export function readSpecText(): string {
 	if (!fs.existsSync(SPEC_PATH)) {
 		throw new Error(`The OpenAPI spec is missing: expected it at ${SPEC_PATH}`);
 	}
-	const spec = YAML.parse(fs.readFileSync(SPEC_PATH, 'utf8')) as Json;
+	return fs.readFileSync(SPEC_PATH, 'utf8');
+}
+
+/** The parsed spec (see readSpecText). */
+export function loadSpec(): { operations: SpecOperation[]; schemas: Record<string, Json> } {
+	const spec = YAML.parse(readSpecText()) as Json;
 	const operations: SpecOperation[] = [];
 	for (const [specPath, item] of Object.entries<Json>(spec.paths)) {
 		for (const method of METHODS) {

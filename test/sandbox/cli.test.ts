@@ -82,10 +82,21 @@ describe('npm run sandbox', () => {
 			{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
 		);
 		let out = '';
-		child.stdout.on('data', (d) => (out += d));
+		// Ready when the key is printed; no deadline of its own (ts-node's start-up on a busy machine
+		// varies): the test's timeout is the only one.
+		const ready = new Promise<void>((resolve) =>
+			child.stdout.on('data', (d) => {
+				out += d;
+				if (/admin key: (\S+)/.test(out)) resolve();
+			}),
+		);
 		const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 		try {
-			for (let i = 0; i < 200 && !/admin key: (\S+)/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+			const exitedFirst = exited.then((code) => {
+				throw new Error(`the sandbox exited (${code}) before it was ready:\n${out}`);
+			});
+			exitedFirst.catch(() => undefined); // it also settles, unread, when the sandbox stops at the end
+			await Promise.race([ready, exitedFirst]);
 			const baseUrl = /base URL:\s+(\S+)/.exec(out)![1];
 			const key = /admin key: (\S+)/.exec(out)![1];
 			expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);

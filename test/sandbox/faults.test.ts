@@ -24,19 +24,25 @@ describe('latency', () => {
 		const slow = await timed(() => call('GET', PROJECTS));
 		expect(slow.value.status).toBe(200);
 		expect(slow.ms).toBeGreaterThanOrEqual(75);
-		expect(sb.requests.at(-1)!.fault).toBe('latency');
-		const fast = await timed(() => call('GET', `${PROJECTS}/${sb.state.projects[0].id}`));
-		expect(fast.ms).toBeLessThan(slow.ms);
+		expect(sb.requests.at(-1)).toMatchObject({ fault: 'latency', latencyMs: 80 });
+		await call('GET', `${PROJECTS}/${sb.state.projects[0].id}`);
 		expect(sb.requests.at(-1)!.fault).toBeUndefined();
+		expect(sb.requests.at(-1)!.latencyMs).toBeUndefined();
 	});
 
 	it('draws random latency within a range', async () => {
 		sb.addFault({ kind: 'latency', latencyMs: [10, 60] });
-		const times: number[] = [];
-		for (let i = 0; i < 6; i++) times.push((await timed(() => call('GET', PROJECTS))).ms);
-		for (const ms of times) expect(ms).toBeGreaterThanOrEqual(9);
-		expect(Math.min(...times)).toBeLessThan(100);
-		expect(new Set(times.map((t) => Math.round(t / 5))).size).toBeGreaterThan(1);
+		// What was drawn is read from the request log: timing the calls on a busy machine measures the machine.
+		for (let i = 0; i < 6; i++) {
+			const { ms } = await timed(() => call('GET', PROJECTS));
+			expect(ms).toBeGreaterThanOrEqual(sb.requests.at(-1)!.latencyMs! - 1);
+		}
+		const drawn = sb.requests.map((request) => request.latencyMs!);
+		for (const ms of drawn) {
+			expect(ms).toBeGreaterThanOrEqual(10);
+			expect(ms).toBeLessThanOrEqual(60);
+		}
+		expect(new Set(drawn).size).toBeGreaterThan(1);
 	});
 });
 
@@ -232,14 +238,16 @@ describe('rules', () => {
 		await new Promise((r) => setTimeout(r, 30));
 		const t = Date.now();
 		await sb.close();
-		expect(Date.now() - t).toBeLessThan(1000);
+		// Far below the 10 s the request would otherwise hold it open.
+		expect(Date.now() - t).toBeLessThan(5000);
 		expect(String((await pending).message)).toMatch(/fetch failed/);
 	});
 });
 
 describe('token-bucket rate limit', () => {
 	it('answers 429 once the bucket is empty, with retry headers, and refills over the window', async () => {
-		sb.setRateLimit({ requests: 3, windowMs: 1500 }); // one token per 500 ms
+		// One token per 3 s: the five calls below come long before a refill, however busy the machine.
+		sb.setRateLimit({ requests: 3, windowMs: 9000 });
 		const statuses: number[] = [];
 		for (let i = 0; i < 4; i++) statuses.push((await call('GET', PROJECTS)).status);
 		expect(statuses).toEqual([200, 200, 200, 429]);
@@ -250,8 +258,8 @@ describe('token-bucket rate limit', () => {
 		expect(res.body.error.code).toBe('rate_limit_exceeded');
 		const waitMs = Number(res.headers.get('retry-after-ms'));
 		expect(waitMs).toBeGreaterThan(0);
-		expect(waitMs).toBeLessThanOrEqual(500);
-		expect(res.headers.get('retry-after')).toBe('1');
+		expect(waitMs).toBeLessThanOrEqual(3000);
+		expect(res.headers.get('retry-after')).toBe(String(Math.ceil(waitMs / 1000)));
 		expect(res.headers.get('x-ratelimit-limit-requests')).toBe('3');
 		await new Promise((r) => setTimeout(r, waitMs + 20));
 		expect((await call('GET', PROJECTS)).status).toBe(200);
