@@ -42,12 +42,10 @@ export async function mapInOrder<T, R>(
 			async (element, index) =>
 				await slots.run(async () => {
 					if (failed) return undefined;
-					try {
-						return await work(element, index);
-					} catch (error) {
-						failed = true;
-						throw error;
-					}
+					const working = work(element, index);
+					// Noted as it happens, so that no element waiting for a slot starts after it.
+					working.catch(() => (failed = true));
+					return await working;
 				}),
 		),
 	);

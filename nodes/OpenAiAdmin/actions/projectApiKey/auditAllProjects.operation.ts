@@ -54,6 +54,7 @@ function readSettings(context: IExecuteFunctions, itemIndex: number): AuditSetti
 }
 
 const iso = (seconds: unknown) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null);
+const idOf = (project: IDataObject) => (typeof project.id === 'string' ? project.id : '');
 const object = (value: unknown): IDataObject => (value && typeof value === 'object' ? (value as IDataObject) : {});
 
 /**
@@ -119,7 +120,7 @@ function chosenProjects(context: IExecuteFunctions, itemIndex: number, projects:
 		const archivedHint = settings.includeArchived ? '' : ' (an archived project needs Include Archived Projects)';
 		throw invalidInput(context, itemIndex, 'Project IDs', `${unknown.join(', ')} is not a project of the organization${archivedHint}`);
 	}
-	return projects.filter((project) => settings.projectIds!.includes(String(project.id)));
+	return projects.filter((project) => settings.projectIds!.includes(idOf(project)));
 }
 
 /**
@@ -199,7 +200,7 @@ export const auditAllProjects = endpoint.walk({
 			projects,
 			settings.concurrency,
 			async (project) =>
-				await listAll(api, apiPath`/organization/projects/${String(project.id)}/api_keys`, { owner_project_access: 'any' }, EVERYTHING),
+				await listAll(api, apiPath`/organization/projects/${idOf(project)}/api_keys`, { owner_project_access: 'any' }, EVERYTHING),
 		);
 		const ownedByUsers = keysByProject.some((keys) => keys.some((key) => object(key.owner).type !== 'service_account'));
 		const organizationUsers = ownedByUsers ? await listAll(api, '/organization/users', {}, EVERYTHING) : [];
