@@ -172,7 +172,7 @@ export const OPERATIONS: OperationSpec[] = [
 			concurrency: expr('concurrency'),
 			filters: { projectIds: expr('projectIds') },
 		},
-		valid: (w, i) => ({ unusedDays: 90 + i, olderThanDays: 0, concurrency: 1 + i, projectIds: '' }),
+		valid: (_w, i) => ({ unusedDays: 90 + i, olderThanDays: 0, concurrency: 1 + i, projectIds: '' }),
 		// The project list, the key list of each of the four projects (the Default one too), the users.
 		requests: 6,
 		manyOutputs: true,
