@@ -7,6 +7,9 @@
  *   3. The official openai SDK's auto-pagination with its default page size, as a user would list.
  *   4. A Return All under a sandbox rate limit: wall time against requests ÷ rate, and the 429s hit.
  *   5. Peak memory (RSS) of this process during the 10,000-item run.
+ *   6. Project API Key → Audit All Projects over 250 projects of 8 keys at 100 ms a request: requests
+ *      against the minimum, time against Concurrency 1 and against the example's former chain (List
+ *      projects → List API keys per project), and time under a rate limit against its floor.
  *
  * The node comes from the built dist/ (loaded as n8n loads the package); the sandbox runs in a child
  * process so that this process's time and memory are the client's. Benchmarks report; they never fail.
@@ -20,7 +23,7 @@ import OpenAI from 'openai';
 import { Agent, request } from 'undici';
 
 import { errorOf, loadPackage, N8nEngine, outputOf, shutdownEngine } from '../engine';
-import type { SandboxCommand, Started, Stats } from './sandbox-process';
+import type { AuditStarted, SandboxCommand, Started, Stats } from './sandbox-process';
 
 const ROOT = path.resolve(__dirname, '..');
 const LATENCY_MS = 20;
@@ -30,6 +33,10 @@ const REPEATS = 3;
 const RATE_LIMIT = { requests: 2, windowMs: 250 };
 const RATE_PER_MINUTE = (RATE_LIMIT.requests * 60_000) / RATE_LIMIT.windowMs;
 const LISTS = { small: 1_000, large: 10_000, limited: 3_000 };
+/** Figure 6: the organization audited, the latency of each request, and the rate limit (20/s) of its last run. */
+const AUDIT = { projects: 250, keysPerProject: 8, latencyMs: 100, concurrency: 5 };
+const AUDIT_RATE_LIMIT = { requests: 5, windowMs: 250 };
+const AUDIT_RATE_PER_MINUTE = (AUDIT_RATE_LIMIT.requests * 60_000) / AUDIT_RATE_LIMIT.windowMs;
 
 /** The sandbox child process, one command at a time. */
 function startSandboxProcess() {
@@ -214,6 +221,85 @@ async function main() {
 		await new Promise((resolve) => setTimeout(resolve, RATE_LIMIT.windowMs * 2));
 	}
 
+	// Figure 6: the key audit, in an organization of its own.
+	const audited = await sandbox<AuditStarted>({ cmd: 'startAudit', ...AUDIT });
+	const auditCredentials = { openAiAdminApi: { apiKey: audited.adminKey, baseUrl: audited.baseUrl } };
+	const adminNode = (name: string, parameters: Record<string, unknown>, x = 0) => ({
+		id: name,
+		name,
+		type: 'n8n-nodes-openai-admin.openAiAdmin',
+		typeVersion: 1,
+		position: [x, 0] as [number, number],
+		parameters: parameters as never,
+		credentials: { openAiAdminApi: { id: '1', name: 'bench' } },
+	});
+	/** Runs a workflow, returns the items of its last node. */
+	async function itemsOf(nodes: ReturnType<typeof adminNode>[], connections = {}): Promise<number> {
+		const run = await engine.run({ nodes, connections }, { credentials: auditCredentials });
+		const error = errorOf(run);
+		if (error) throw error;
+		return outputOf(run, nodes[nodes.length - 1].name).length;
+	}
+	const auditRun = async (concurrency: number, options: Record<string, number> = {}) =>
+		await timed(async () => await itemsOf([adminNode('Audit', { resource: 'projectApiKey', operation: 'auditAllProjects', concurrency, options })]));
+	const exampleChain = async () =>
+		await timed(
+			async () =>
+				await itemsOf(
+					[
+						adminNode('List projects', { resource: 'project', operation: 'getMany', returnAll: true }),
+						adminNode(
+							'List API keys',
+							{
+								resource: 'projectApiKey',
+								operation: 'getMany',
+								projectId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+								returnAll: true,
+								filters: { owner_project_access: 'any' },
+							},
+							240,
+						),
+					],
+					{ 'List projects': { main: [[{ node: 'List API keys', type: 'main', index: 0 }]] } },
+				),
+		);
+	const auditMs: number[] = [];
+	let auditStats: Stats | undefined;
+	for (let repeat = 0; repeat < REPEATS; repeat++) {
+		await sandbox({ cmd: 'reset' });
+		const run = await auditRun(AUDIT.concurrency);
+		expectCount('audit', run.value, audited.keys);
+		auditMs.push(run.ms);
+		auditStats = await sandbox<Stats>({ cmd: 'stats' });
+	}
+	// The slow runs once each: at 100 ms a request they take half a minute.
+	const sequential = await auditRun(1);
+	expectCount('audit, concurrency 1', sequential.value, audited.keys);
+	const chain = await exampleChain();
+	expectCount('example chain', chain.value, audited.keys);
+	print('audit_keys', audited.keys);
+	print('audit_requests', auditStats!.requests);
+	print('audit_minimum_requests', audited.minimumRequests);
+	print('audit_request_ratio', round(auditStats!.requests / audited.minimumRequests));
+	print('audit_max_in_flight', auditStats!.maxInFlight);
+	print(`audit_concurrency_${AUDIT.concurrency}_ms`, Math.round(median(auditMs)));
+	print('audit_sequential_ms', Math.round(sequential.ms));
+	print('audit_vs_sequential_time_ratio', round(median(auditMs) / sequential.ms));
+	print('audit_example_chain_ms', Math.round(chain.ms));
+	print('audit_vs_example_chain_time_ratio', round(median(auditMs) / chain.ms));
+
+	await sandbox({ cmd: 'rateLimit', ...AUDIT_RATE_LIMIT });
+	await sandbox({ cmd: 'reset' });
+	const limitedAudit = await auditRun(AUDIT.concurrency, { maxRequestsPerMinute: AUDIT_RATE_PER_MINUTE });
+	expectCount('rate-limited audit', limitedAudit.value, audited.keys);
+	const limitedStats = await sandbox<Stats>({ cmd: 'stats' });
+	const auditFloorMs = (audited.minimumRequests / AUDIT_RATE_PER_MINUTE) * 60_000;
+	print('audit_rate_limited_ms', Math.round(limitedAudit.ms));
+	print('audit_rate_limited_floor_ms', Math.round(auditFloorMs));
+	print('audit_rate_limited_floor_ratio', round(limitedAudit.ms / auditFloorMs));
+	print('audit_rate_limited_429s', limitedStats.rateLimited);
+	await sandbox({ cmd: 'rateLimit' });
+
 	const results = {
 		figures,
 		setup: {
@@ -221,6 +307,7 @@ async function main() {
 			pageSize: PAGE,
 			repeats: REPEATS,
 			rateLimit: { ...RATE_LIMIT, perMinute: RATE_PER_MINUTE, items: LISTS.limited },
+			audit: { ...AUDIT, rateLimit: { ...AUDIT_RATE_LIMIT, perMinute: AUDIT_RATE_PER_MINUTE } },
 			node: process.version,
 			at: new Date().toISOString(),
 		},

@@ -7,7 +7,8 @@ import { startSandbox } from '../sandbox';
 
 export type SandboxCommand =
 	| { cmd: 'start'; latencyMs: number; lists: Record<string, number> }
-	| { cmd: 'stats'; path: string }
+	| { cmd: 'startAudit'; latencyMs: number; projects: number; keysPerProject: number }
+	| { cmd: 'stats'; path?: string }
 	| { cmd: 'reset' }
 	| { cmd: 'rateLimit'; requests?: number; windowMs?: number }
 	| { cmd: 'close' };
@@ -19,11 +20,21 @@ export interface Started {
 	projects: Record<string, string>;
 }
 
+export interface AuditStarted {
+	baseUrl: string;
+	adminKey: string;
+	keys: number;
+	/** The fewest requests an audit of every key can make: ceil(projects/100) + Σ ceil(keys/100) + ceil(users/100). */
+	minimumRequests: number;
+}
+
 export interface Stats {
 	/** Requests for `path` since the last reset. */
 	requests: number;
 	/** Of those, answered 429. */
 	rateLimited: number;
+	/** The most requests the sandbox had open at once. */
+	maxInFlight: number;
 }
 
 let sandbox: Sandbox | undefined;
@@ -44,11 +55,31 @@ async function handle(message: SandboxCommand): Promise<unknown> {
 			const started: Started = { baseUrl: sandbox.baseUrl, adminKey: sandbox.adminKey, projects: ids };
 			return started;
 		}
+		case 'startAudit': {
+			// An organization of its own: `projects` projects of `keysPerProject` keys, owners of every kind.
+			await sandbox?.close();
+			sandbox = await startSandbox({ quiet: true, seed: 2, projects: 0, defaultProject: false, users: 20 });
+			const { state } = sandbox;
+			const projects = state.addProjects(message.projects, { users: 2, serviceAccounts: 1, apiKeys: message.keysPerProject, mixedKeys: true });
+			if (message.latencyMs > 0) sandbox.addFault({ kind: 'latency', latencyMs: message.latencyMs });
+			const pages = (count: number) => Math.max(1, Math.ceil(count / 100));
+			const started: AuditStarted = {
+				baseUrl: sandbox.baseUrl,
+				adminKey: sandbox.adminKey,
+				keys: projects.reduce((sum, project) => sum + project.apiKeys.length, 0),
+				minimumRequests:
+					pages(projects.length) +
+					projects.reduce((sum, project) => sum + pages(project.apiKeys.length), 0) +
+					pages(state.organizationUsers.length),
+			};
+			return started;
+		}
 		case 'stats': {
-			const matching = sandbox!.requests.filter((request) => request.path === message.path);
+			const matching = sandbox!.requests.filter((request) => message.path === undefined || request.path === message.path);
 			const stats: Stats = {
 				requests: matching.length,
 				rateLimited: matching.filter((request) => request.status === 429).length,
+				maxInFlight: Math.max(0, ...matching.map((request) => request.inFlight)),
 			};
 			return stats;
 		}

@@ -101,6 +101,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	let bucket = options.rateLimit ? new TokenBucket(options.rateLimit) : undefined;
 	const requestIds = Rng.derive(seed, 0x4e9);
 	const requests: RecordedRequest[] = [];
+	/** Requests received and not yet answered (or dropped). */
+	let open = 0;
 	const sockets = new Set<Socket>();
 	const timers = new Set<NodeJS.Timeout>();
 	let closed = false;
@@ -175,7 +177,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		for (const [name, value] of Object.entries(req.headers)) {
 			if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
 		}
-		const entry: RecordedRequest = { method, path, rawUrl, query: Object.fromEntries(query), body: undefined, headers, status: 0, at: Date.now() };
+		open++;
+		// 'close' comes once, whether the answer was sent, the connection dropped or the server stopped.
+		res.once('close', () => open--);
+		const entry: RecordedRequest = {
+			method,
+			path,
+			rawUrl,
+			query: Object.fromEntries(query),
+			body: undefined,
+			headers,
+			status: 0,
+			at: Date.now(),
+			inFlight: open,
+		};
 		requests.push(entry);
 
 		const send = (reply: Reply) => {

@@ -143,6 +143,11 @@ export interface RecordedRequest {
 	latencyMs?: number;
 	/** Wall-clock ms when the request arrived. */
 	at: number;
+	/**
+	 * Requests the sandbox was busy with when this one arrived, itself included: the most a client had
+	 * in flight is the largest of these (tests read it instead of timing overlaps).
+	 */
+	inFlight: number;
 }
 
 /** The seed description's entries (sandbox/seed.ts) are options too: `{projects: 250, users: 0}`. */

@@ -19,7 +19,11 @@ export function operationsTable(): string {
 		.map((entry) => {
 			const filters = (entry.filters ?? []).map((filter) => filter.displayName);
 			const note = filters.length ? ` (filter: ${filters.join(', ')})` : '';
-			return `| ${entry.resourceName} | ${entry.name} | ${entry.method} | \`${entry.path}\`${note} | \`${entry.operationId}\` |`;
+			// A walk over several lists names each, in the order it reads them.
+			const reads = entry.reads ?? [entry];
+			const paths = reads.map((read) => `\`${read.path}\``).join(', then ');
+			const operationIds = reads.map((read) => `\`${read.operationId}\``).join(', ');
+			return `| ${entry.resourceName} | ${entry.name} | ${entry.method} | ${paths}${note} | ${operationIds} |`;
 		});
 	return ['| Resource | Operation | Method | Path | Spec operationId |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -101,33 +101,27 @@ beforeAll(async () => {
 }, 30 * 60 * 1000);
 
 /** What the audit's "Flagged keys" node must output for a key. */
-interface AuditRow {
-	project: string;
-	projectId: string;
-	keyName: string;
-	keyId: string;
-	redactedValue: string;
-	owner: string;
-	ownerType: string;
-	lastUsed: string;
-	reason: string;
-}
-
-function auditRow(project: Project, key: ApiKey, reason: string): AuditRow {
+function auditItem(project: Project, key: ApiKey, flags: string[]) {
 	return {
-		project: project.name,
-		projectId: project.id,
-		keyName: key.name,
-		keyId: key.id,
-		redactedValue: key.redacted_value,
-		owner: key.owner.type === 'user' ? key.owner.user.email : key.owner.service_account.name,
-		ownerType: key.owner.type,
-		lastUsed: key.last_used_at === null ? 'never' : new Date(key.last_used_at * 1000).toISOString(),
-		reason,
+		project: { id: project.id, name: project.name, status: 'active' },
+		key: {
+			id: key.id,
+			name: key.name,
+			redactedValue: key.redacted_value,
+			createdAt: new Date(key.created_at * 1000).toISOString(),
+			lastUsedAt: key.last_used_at === null ? null : new Date(key.last_used_at * 1000).toISOString(),
+		},
+		owner:
+			key.owner.type === 'user'
+				? expect.objectContaining({ type: 'user', id: key.owner.user.id, email: key.owner.user.email })
+				: expect.objectContaining({ type: 'service_account', id: key.owner.service_account.id, name: key.owner.service_account.name }),
+		flags,
 	};
 }
+type AuditItem = ReturnType<typeof auditItem>;
 
-const byKeyId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.keyId).localeCompare(String(b.keyId));
+const byKeyId = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+	String((a.key as { id: string }).id).localeCompare(String((b.key as { id: string }).id));
 
 describe.each(LINES)('n8n line %i', (line) => {
 	let install: N8nInstall;
@@ -135,7 +129,7 @@ describe.each(LINES)('n8n line %i', (line) => {
 	let home: N8nHome;
 	let ids: { onboarding: string; audit: string; projectFromForm: string };
 	/** Audit fixtures, built in beforeAll. */
-	let flagged: AuditRow[];
+	let flagged: AuditItem[];
 	let activeKeyCount: number;
 	let archived: Project;
 	let onboardingProject: Project;
@@ -151,32 +145,38 @@ describe.each(LINES)('n8n line %i', (line) => {
 		const now = Math.floor(Date.now() / 1000);
 		const [, p1, p2] = state.projects;
 		flagged = [];
-		const key = (project: Project, overrides: Parameters<typeof state.addApiKeys>[2], reason?: string): ApiKey => {
+		const key = (project: Project, overrides: Parameters<typeof state.addApiKeys>[2], flags?: string[]): ApiKey => {
 			const [k] = state.addApiKeys(project.id, 1, overrides);
-			if (reason) flagged.push(auditRow(project, k, reason));
+			if (flags) flagged.push(auditItem(project, k, flags));
 			return k;
 		};
 		// p1: one key per case.
 		key(p1, { name: 'Production', last_used_at: now - 3600 });
-		key(p1, { name: 'Old notebook', last_used_at: now - 200 * DAY }, 'unused for more than 90 days');
+		key(p1, { name: 'Old notebook', last_used_at: now - 200 * DAY }, ['unusedTooLong']);
 		key(p1, { name: 'Just under 90 days', last_used_at: now - 89 * DAY });
-		key(p1, { name: 'Just over 90 days', last_used_at: now - 91 * DAY }, 'unused for more than 90 days');
-		key(p1, { name: 'Never used', owner: 'service_account', last_used_at: null }, 'never used');
+		key(p1, { name: 'Just over 90 days', last_used_at: now - 91 * DAY }, ['unusedTooLong']);
+		key(p1, { name: 'Never used', owner: 'service_account', last_used_at: null }, ['neverUsed']);
 		key(p1, { name: 'Service account, busy', owner: 'service_account', last_used_at: now - 60 });
-		key(p1, { name: 'Left the project', ownerProjectAccess: 'inactive', last_used_at: now - DAY }, 'owner no longer has project access');
+		key(p1, { name: 'Left the project', ownerProjectAccess: 'inactive', last_used_at: now - DAY }, ['ownerLeftProject']);
 		key(
 			p1,
 			{ name: 'Left, never used', ownerProjectAccess: 'inactive', last_used_at: null },
-			'never used; owner no longer has project access',
+			['neverUsed', 'ownerLeftProject'],
 		);
 		key(
 			p1,
 			{ name: 'Left long ago', ownerProjectAccess: 'inactive', last_used_at: now - 365 * DAY },
-			'unused for more than 90 days; owner no longer has project access',
+			['unusedTooLong', 'ownerLeftProject'],
 		);
+		// Someone who left the organization, whose key stays behind: built in the state directly.
+		const [leaver] = state.addOrganizationUsers(1);
+		const [orphan] = state.addApiKeys(p1.id, 1, { name: 'Owner left the organization', last_used_at: now - 2 * DAY });
+		orphan.owner = { type: 'user', user: { id: leaver.id, email: leaver.email, name: leaver.name, created_at: leaver.added_at, role: 'member' } };
+		state.organizationUsers.splice(state.organizationUsers.indexOf(leaver), 1);
+		flagged.push(auditItem(p1, orphan, ['ownerLeftProject', 'ownerLeftOrganization']));
 		// p2: 150 keys in use (two pages at the node's page size of 100), then one stale one.
 		state.addApiKeys(p2.id, 150, { last_used_at: now - 7200 });
-		key(p2, { name: 'Forgotten CI key', owner: 'service_account', last_used_at: now - 400 * DAY }, 'unused for more than 90 days');
+		key(p2, { name: 'Forgotten CI key', owner: 'service_account', last_used_at: now - 400 * DAY }, ['unusedTooLong']);
 		// An archived project: its keys must not be audited (Get Many leaves archived projects out).
 		[archived] = state.addProjects(1, { users: 1, serviceAccounts: 1, archived: true });
 		key(archived, { name: 'Archived, stale', last_used_at: now - 300 * DAY });
@@ -185,9 +185,9 @@ describe.each(LINES)('n8n line %i', (line) => {
 		[onboardingProject] = state.addProjects(1, { users: 1 });
 		// Enough projects for a second page of projects; the last one holds a stale key.
 		const many = state.addProjects(105);
-		key(many[many.length - 1], { name: 'On page two', last_used_at: now - 120 * DAY }, 'unused for more than 90 days');
+		key(many[many.length - 1], { name: 'On page two', last_used_at: now - 120 * DAY }, ['unusedTooLong']);
 		activeKeyCount = state.projects.filter((p) => p.archived_at === null).reduce((n, p) => n + p.apiKeys.length, 0);
-		expect(activeKeyCount).toBe(9 + 151 + 1);
+		expect(activeKeyCount).toBe(10 + 151 + 1);
 
 		// --- n8n: the package from `npm pack`, the credential, the three examples as they are.
 		home = createN8nHome(install);
@@ -210,26 +210,25 @@ describe.each(LINES)('n8n line %i', (line) => {
 		if (home) removeN8nHome(home);
 	});
 
-	test('API key audit (n8n execute): flags exactly the stale keys, with project, key, owner, last use and reason', async () => {
+	test('API key audit (n8n execute): flags exactly the stale keys, with project, key, owner and flags', async () => {
 		sandbox.resetLog();
 		const run = await executeWorkflow(home, ids.audit);
 		expect(run.status).toBe('success');
 
-		// Every key of every active project was looked at, none of the archived project's.
-		const rows = nodeOutput(run, 'Audit row');
-		expect(rows).toHaveLength(activeKeyCount);
-		expect(rows.map((r) => r.projectId)).not.toContain(archived.id);
+		// Exactly the stale keys, none of the archived project's.
+		expect(nodeOutput(run, 'Flagged keys').sort(byKeyId)).toEqual([...flagged].sort(byKeyId));
 
-		expect(nodeOutput(run, 'Flagged keys').sort(byKeyId)).toEqual([...flagged].sort((a, b) => a.keyId.localeCompare(b.keyId)));
-
-		// Return All paged through projects (2 pages) and each project's keys (p2: 2 pages), with
-		// owner_project_access=any everywhere and archived projects never asked for.
+		// The audit paged through projects (2 pages) and each project's keys (p2: 2 pages), with
+		// owner_project_access=any everywhere and archived projects never asked for, then read the
+		// organization's users once.
 		const projectLists = sandbox.requests.filter((r) => r.method === 'GET' && r.path === '/organization/projects');
 		expect(projectLists.map((r) => r.query)).toEqual([{ limit: '100' }, { limit: '100', after: expect.any(String) }]);
 		const keyLists = sandbox.requests.filter((r) => /^\/organization\/projects\/[^/]+\/api_keys$/.test(r.path));
 		expect(keyLists.every((r) => r.query.owner_project_access === 'any' && r.query.limit === '100')).toBe(true);
 		expect(keyLists.some((r) => r.path.includes(archived.id))).toBe(false);
 		expect(keyLists).toHaveLength(sandbox.state.projects.filter((p) => p.archived_at === null).length + 1);
+		expect(sandbox.requests.filter((r) => r.path === '/organization/users')).toHaveLength(1);
+		expect(sandbox.requests).toHaveLength(projectLists.length + keyLists.length + 1);
 		expect(sandbox.requests.every((r) => r.status === 200)).toBe(true);
 	});
 

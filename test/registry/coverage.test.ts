@@ -7,17 +7,20 @@ import { pathParameters } from '../../nodes/OpenAiAdmin/transport/path';
 import { loadSpec } from '../helpers/spec';
 
 const { operations } = loadSpec();
+/** Operations that make one request each; a walk over several lists (the key audit) reads theirs. */
+const single = registry.filter((entry) => !entry.reads);
 const key = (entry: { method: string; path: string; operationId: string }) =>
 	`${entry.method} ${entry.path} ${entry.operationId}`;
 
 describe('spec coverage', () => {
 	it('lists every operation of the registry in the spec, with its method, path and operationId', () => {
 		const inSpec = new Set(operations.map(key));
-		expect(registry.filter((entry) => !inSpec.has(key(entry))).map(key)).toEqual([]);
+		const requests = registry.flatMap((entry) => entry.reads ?? [entry]);
+		expect(requests.filter((request) => !inSpec.has(key(request))).map(key)).toEqual([]);
 	});
 
 	it('names each registry operation once', () => {
-		const ids = registry.map((entry) => entry.operationId);
+		const ids = single.map((entry) => entry.operationId);
 		expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
 	});
 
@@ -38,11 +41,11 @@ describe('spec coverage', () => {
 	});
 
 	it('prints the coverage', () => {
-		const covered = new Set(registry.map((entry) => entry.operationId));
+		const covered = new Set(single.map((entry) => entry.operationId));
 		const missing = operations.filter((operation) => !covered.has(operation.operationId));
 		const lines = missing.map((operation) => `  ${operation.method} ${operation.path} (${operation.operationId})`);
 		// The one line CI and the issue read; the missing ones follow it.
 		console.log(`${operations.length - missing.length}/${operations.length} operations covered\nmissing:\n${lines.join('\n')}`);
-		expect(operations.length - missing.length).toBe(registry.length);
+		expect(operations.length - missing.length).toBe(single.length);
 	});
 });

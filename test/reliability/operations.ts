@@ -32,6 +32,8 @@ export const NAME_BAD: GenericValue[] = ['', '   '];
 export const ROLE_BAD: GenericValue[] = ['admin', 'OWNER', 'none', ''];
 export const EMAIL_BAD: GenericValue[] = ['not-an-email', 'a@b', 'a b@c.de', '@c.de', ''];
 export const COUNT_BAD: GenericValue[] = [-1, 1.5, -0.5];
+export const DAYS_BAD: GenericValue[] = [0, -1, 2.5, '90'];
+export const CONCURRENCY_BAD: GenericValue[] = [0, 21, 1.5, -2];
 
 /** The organization every test starts from: three projects, the first with members, accounts, keys, limits. */
 export const ORG = { projects: 3, users: 10, usersPerProject: 0, serviceAccountsPerProject: 0, keysPerProject: 0, rateLimitsPerProject: 0 };
@@ -56,6 +58,8 @@ export interface OperationSpec {
 	valid(world: World, i: number): IDataObject;
 	/** Requests one valid item makes. */
 	requests: number;
+	/** One valid item makes many output items (besides a list's Return All: the key audit). */
+	manyOutputs?: boolean;
 	/** Every request any run of this operation may make. */
 	route: RegExp;
 	/** [field as named in the error, key of the input item, bad values]. */
@@ -156,6 +160,29 @@ export const OPERATIONS: OperationSpec[] = [
 			['Rate Limit', 'rateLimitId', ID_BAD],
 			['Max Requests Per Minute', 'rpm', COUNT_BAD],
 			['Max Tokens Per Minute', 'tpm', COUNT_BAD],
+		],
+	},
+	{
+		name: 'projectApiKey → auditAllProjects',
+		parameters: {
+			resource: 'projectApiKey',
+			operation: 'auditAllProjects',
+			unusedDays: expr('unusedDays'),
+			olderThanDays: expr('olderThanDays'),
+			concurrency: expr('concurrency'),
+			filters: { projectIds: expr('projectIds') },
+		},
+		valid: (_w, i) => ({ unusedDays: 90 + i, olderThanDays: 0, concurrency: 1 + i, projectIds: '' }),
+		// The project list, the key list of each of the four projects (the Default one too), the users.
+		requests: 6,
+		manyOutputs: true,
+		route: new RegExp(`^/organization/(projects(/proj_\\w+/api_keys)?|users)$`),
+		fields: [
+			['Unused For More Than (Days)', 'unusedDays', DAYS_BAD],
+			['Older Than (Days)', 'olderThanDays', [-1, 1.5, 'x']],
+			['Concurrency', 'concurrency', CONCURRENCY_BAD],
+			// Spaces and commas separate the IDs, so an ID is bad only for what is between them.
+			['Project IDs', 'projectIds', ['a/b', '..', '../users', 'x?limit=1', 'x#frag', '%2e%2e', 'a..b', 'prøj', 'proj_ok, a/b', 42]],
 		],
 	},
 	{

@@ -119,6 +119,20 @@ describe('routing, bodies, path parameters', () => {
 		expect(sb.requests).toHaveLength(0);
 	});
 
+	it('records how many requests were open when each arrived, dropped ones included', async () => {
+		sb.resetLog();
+		await call('GET', '/organization/projects');
+		await call('GET', '/organization/projects');
+		// Held open by latency, three at once: each arrival sees the ones before it still open.
+		sb.addFault({ kind: 'latency', latencyMs: 1000, times: 3 });
+		await Promise.all([1, 2, 3].map(async () => await call('GET', '/organization/projects')));
+		sb.clearFaults();
+		sb.addFault({ kind: 'drop', times: 1 });
+		await call('GET', '/organization/projects').catch(() => undefined);
+		await call('GET', '/organization/projects');
+		expect(sb.requests.map((r) => r.inFlight)).toEqual([1, 1, 1, 2, 3, 1, 1]);
+	});
+
 	it('answers with JSON, a request id and the OpenAI headers', async () => {
 		const res = await call('GET', '/organization/projects');
 		expect(res.headers.get('content-type')).toBe('application/json');

@@ -164,4 +164,22 @@ function post(
 	);
 }
 
-export const endpoint = { get, delete: remove, list, post };
+/**
+ * An operation that walks several lists and makes its own items (the key audit). `reads` are the
+ * spec operations it calls, the first being the one it starts from; none has a path parameter the
+ * user fills in, since the walk finds every id itself.
+ */
+function walk(
+	declaration: Omit<Common, keyof Endpoint | 'locators'> & {
+		value: string;
+		name: string;
+		reads: Array<Endpoint & { method: 'GET' }>;
+		fields: INodeProperties[];
+		run: Operation['execute'];
+	},
+): Operation {
+	const { reads, fields, run, ...rest } = declaration;
+	return { ...rest, ...reads[0], reads, locators: {}, plain: false, properties: fields, execute: run };
+}
+
+export const endpoint = { get, delete: remove, list, post, walk };

@@ -34,6 +34,11 @@ export type Operation = Endpoint & {
 	/** Whether the declaration alone says what is sent (no rules of its own for the body). */
 	plain: boolean;
 	hints?: OperationHint[];
+	/**
+	 * For an operation that walks several lists (the key audit): every spec operation it reads, the
+	 * one it starts from first (that is also its own method, path and operationId).
+	 */
+	reads?: Endpoint[];
 	/** This operation's fields; `describeResources` adds the resource/operation display rules. */
 	properties: INodeProperties[];
 	/** Runs the operation for one input item; an array becomes one output item per element. */

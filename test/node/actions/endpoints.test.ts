@@ -40,7 +40,8 @@ describe('plain operations, from the registry', () => {
 	afterEach(async () => await server.close());
 
 	it('has every get, delete and list among them', () => {
-		expect(registry.filter((entry) => entry.method !== 'POST' && !entry.plain)).toEqual([]);
+		// A walk over several lists (the key audit) has tests of its own.
+		expect(registry.filter((entry) => entry.method !== 'POST' && !entry.plain && !entry.reads)).toEqual([]);
 	});
 
 	it.each(plain.map((entry) => [`${entry.resource} → ${entry.value}`, entry.method, entry] as const))(

@@ -2,6 +2,7 @@ import { endpoint } from '../endpoint';
 import { OWNER_PROJECT_ACCESS } from '../shared/enums';
 import { apiKeyLocator, capitalized, projectLocator } from '../shared/fields';
 import type { Resource } from '../types';
+import { auditAllProjects } from './auditAllProjects.operation';
 
 const locators = { project_id: projectLocator, api_key_id: apiKeyLocator };
 
@@ -54,5 +55,6 @@ export const projectApiKey: Resource = {
 				},
 			],
 		}),
+		auditAllProjects,
 	],
 };

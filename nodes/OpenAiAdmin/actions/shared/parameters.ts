@@ -36,7 +36,11 @@ export function readId(
 	field: string,
 ): string {
 	const raw = context.getNodeParameter(parameter, itemIndex, '', { extractValue: true }) as unknown;
-	const id = typeof raw === 'number' ? String(raw) : raw;
+	return checkId(context, typeof raw === 'number' ? String(raw) : raw, itemIndex, field);
+}
+
+/** An id given as a value (one of a list, say), checked as `readId` checks a field. */
+export function checkId(context: IExecuteFunctions, id: unknown, itemIndex: number, field: string): string {
 	if (typeof id !== 'string' || id.trim() === '') {
 		throw invalidInput(context, itemIndex, field, 'an ID is required');
 	}
@@ -149,4 +153,20 @@ export function requireChanges(
 		throw invalidInput(context, itemIndex, 'Update Fields', `add at least one ${what} to change`);
 	}
 	return body;
+}
+
+/** A whole number from `min` to `max`, e.g. a number of days or a concurrency. */
+export function checkWholeNumber(
+	context: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	field: string,
+	min: number,
+	max = Infinity,
+): number {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+		const range = max === Infinity ? `of ${min} or more` : `from ${min} to ${max}`;
+		throw invalidInput(context, itemIndex, field, `${show(value)} is not a whole number ${range}`);
+	}
+	return value;
 }

@@ -1,0 +1,218 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { mapInOrder } from '../../transport/concurrency';
+import type { ListControls } from '../../transport/pagination';
+import { listAll } from '../../transport/pagination';
+import { apiPath } from '../../transport/path';
+import { endpoint } from '../endpoint';
+import { collection } from '../shared/fields';
+import { checkId, checkWholeNumber, invalidInput, readCollection } from '../shared/parameters';
+
+const DAY_MS = 86_400_000;
+const EVERYTHING: ListControls = { returnAll: true, limit: Infinity };
+
+/** What a key can be flagged for, in the order the flags are listed. */
+export const AUDIT_FLAGS = ['neverUsed', 'unusedTooLong', 'ownerLeftProject', 'ownerLeftOrganization', 'tooOld'] as const;
+export type AuditFlag = (typeof AUDIT_FLAGS)[number];
+
+// n8n's lint reads a default only when it is a literal or a plain identifier.
+const defaultUnusedDays = 90;
+const defaultConcurrency = 5;
+const MAX_CONCURRENCY = 20;
+
+interface AuditSettings {
+	unusedDays: number;
+	/** 0: keys are not flagged for their age. */
+	olderThanDays: number;
+	concurrency: number;
+	onlyFlagged: boolean;
+	includeArchived: boolean;
+	/** Only these projects, when given. */
+	projectIds?: string[];
+}
+
+function readSettings(context: IExecuteFunctions, itemIndex: number): AuditSettings {
+	const number = (name: string, field: string, fallback: number, min: number, max?: number) =>
+		checkWholeNumber(context, context.getNodeParameter(name, itemIndex, fallback), itemIndex, field, min, max);
+	const filters = readCollection(context, 'filters', itemIndex);
+	const ids = filters.projectIds;
+	if (ids !== undefined && typeof ids !== 'string') {
+		throw invalidInput(context, itemIndex, 'Project IDs', 'give the IDs as text, separated by commas');
+	}
+	const projectIds = (ids ?? '')
+		.split(/[\s,]+/)
+		.filter(Boolean)
+		.map((id) => checkId(context, id, itemIndex, 'Project IDs'));
+	return {
+		unusedDays: number('unusedDays', 'Unused For More Than (Days)', defaultUnusedDays, 1),
+		olderThanDays: number('olderThanDays', 'Older Than (Days)', 0, 0),
+		concurrency: number('concurrency', 'Concurrency', defaultConcurrency, 1, MAX_CONCURRENCY),
+		onlyFlagged: filters.onlyFlagged === true,
+		includeArchived: filters.includeArchived === true,
+		projectIds: projectIds.length ? projectIds : undefined,
+	};
+}
+
+const iso = (seconds: unknown) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null);
+const idOf = (project: IDataObject) => (typeof project.id === 'string' ? project.id : '');
+const object = (value: unknown): IDataObject => (value && typeof value === 'object' ? (value as IDataObject) : {});
+
+/**
+ * The key's owner. Whether they are still in the project is the API's own `owner_project_access`
+ * (for a service account, which lives in one project, that is whether it still exists); whether a
+ * user is still in the organization, and their organization role, come from the organization's
+ * users.
+ */
+function ownerOf(key: IDataObject, organizationUsers: Map<unknown, IDataObject>): IDataObject {
+	const owner = object(key.owner);
+	const inProject = key.owner_project_access === 'active';
+	if (owner.type === 'service_account') {
+		const account = object(owner.service_account);
+		return { type: 'service_account', id: account.id, name: account.name, projectRole: account.role ?? null, exists: inProject };
+	}
+	const user = object(owner.user);
+	const member = organizationUsers.get(user.id);
+	return {
+		type: 'user',
+		id: user.id,
+		email: user.email ?? null,
+		name: user.name ?? null,
+		projectRole: user.role ?? null,
+		organizationRole: member?.role ?? null,
+		inProject,
+		inOrganization: member !== undefined,
+	};
+}
+
+function flagsOf(key: IDataObject, owner: IDataObject, settings: AuditSettings, nowMs: number): AuditFlag[] {
+	const olderThan = (seconds: unknown, days: number) => typeof seconds === 'number' && nowMs - seconds * 1000 > days * DAY_MS;
+	const raised: Record<AuditFlag, boolean> = {
+		neverUsed: key.last_used_at === null || key.last_used_at === undefined,
+		unusedTooLong: olderThan(key.last_used_at, settings.unusedDays),
+		ownerLeftProject: key.owner_project_access === 'inactive',
+		ownerLeftOrganization: owner.type === 'user' && owner.inOrganization === false,
+		tooOld: settings.olderThanDays > 0 && olderThan(key.created_at, settings.olderThanDays),
+	};
+	return AUDIT_FLAGS.filter((flag) => raised[flag]);
+}
+
+function auditItem(project: IDataObject, key: IDataObject, owner: IDataObject, flags: AuditFlag[]): IDataObject {
+	return {
+		project: { id: project.id, name: project.name ?? null, status: project.status ?? (project.archived_at ? 'archived' : 'active') },
+		key: {
+			id: key.id,
+			name: key.name,
+			redactedValue: key.redacted_value,
+			createdAt: iso(key.created_at),
+			lastUsedAt: iso(key.last_used_at),
+		},
+		owner,
+		flags,
+	};
+}
+
+/** The projects asked for, in list order; an id the list does not have is an error, not a silent gap. */
+function chosenProjects(context: IExecuteFunctions, itemIndex: number, projects: IDataObject[], settings: AuditSettings) {
+	if (!settings.projectIds) return projects;
+	const listed = new Set(projects.map((project) => project.id));
+	const unknown = settings.projectIds.filter((id) => !listed.has(id));
+	if (unknown.length) {
+		const archivedHint = settings.includeArchived ? '' : ' (an archived project needs Include Archived Projects)';
+		throw invalidInput(context, itemIndex, 'Project IDs', `${unknown.join(', ')} is not a project of the organization${archivedHint}`);
+	}
+	return projects.filter((project) => settings.projectIds!.includes(idOf(project)));
+}
+
+/**
+ * Every key of every project in one step. Requests: the project list, each project's keys
+ * (`owner_project_access=any`, so keys of owners who left are included) with at most Concurrency
+ * projects at once, and the organization's users once when a key belongs to a user; every list in
+ * pages of 100. Items come in project order, then key order, whatever order the walks finish in.
+ */
+export const auditAllProjects = endpoint.walk({
+	value: 'auditAllProjects',
+	name: 'Audit All Projects',
+	action: 'Audit the API keys of all projects',
+	description:
+		'List every API key of every project with its owner, and flag keys never used, unused for long, or whose owner left',
+	reads: [
+		{ method: 'GET', path: '/organization/projects', operationId: 'list-projects' },
+		{ method: 'GET', path: '/organization/projects/{project_id}/api_keys', operationId: 'list-project-api-keys' },
+		{ method: 'GET', path: '/organization/users', operationId: 'list-users' },
+	],
+	fields: [
+		{
+			displayName: 'Unused For More Than (Days)',
+			name: 'unusedDays',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: defaultUnusedDays,
+			description: 'Flag a key as unused too long when its last use is more than this many days ago',
+		},
+		{
+			displayName: 'Older Than (Days)',
+			name: 'olderThanDays',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: 0,
+			description: 'Flag a key as too old when it was created more than this many days ago; 0 flags no key for its age',
+		},
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+			default: defaultConcurrency,
+			description:
+				"How many projects' keys are listed at once (1: one after the other). Requests share the execution's pacing and retries, so under a rate limit the audit slows down instead of failing.",
+		},
+		collection('filters', [
+			{
+				displayName: 'Include Archived Projects',
+				name: 'includeArchived',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to audit the keys of archived projects too',
+			},
+			{
+				displayName: 'Only Flagged Keys',
+				name: 'onlyFlagged',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to output only the keys with at least one flag',
+			},
+			{
+				displayName: 'Project IDs',
+				name: 'projectIds',
+				type: 'string',
+				default: '',
+				placeholder: 'proj_abc123, proj_def456',
+				description: 'Audit only these projects (IDs separated by commas); empty audits every project',
+			},
+		]),
+	],
+	async run(itemIndex, api) {
+		const settings = readSettings(this, itemIndex);
+		const projectQuery = settings.includeArchived ? { include_archived: true } : {};
+		const listed = await listAll(api, '/organization/projects', projectQuery, EVERYTHING);
+		const projects = chosenProjects(this, itemIndex, listed, settings);
+		const keysByProject = await mapInOrder(
+			projects,
+			settings.concurrency,
+			async (project) =>
+				await listAll(api, apiPath`/organization/projects/${idOf(project)}/api_keys`, { owner_project_access: 'any' }, EVERYTHING),
+		);
+		const ownedByUsers = keysByProject.some((keys) => keys.some((key) => object(key.owner).type !== 'service_account'));
+		const organizationUsers = ownedByUsers ? await listAll(api, '/organization/users', {}, EVERYTHING) : [];
+		const usersById = new Map(organizationUsers.map((user) => [user.id, user]));
+
+		const nowMs = Date.now();
+		return projects.flatMap((project, index) =>
+			keysByProject[index].flatMap((key) => {
+				const owner = ownerOf(key, usersById);
+				const flags = flagsOf(key, owner, settings, nowMs);
+				return settings.onlyFlagged && flags.length === 0 ? [] : [auditItem(project, key, owner, flags)];
+			}),
+		);
+	},
+});
