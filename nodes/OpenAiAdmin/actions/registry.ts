@@ -4,6 +4,16 @@ import { projectRateLimit } from './projectRateLimit/ProjectRateLimit.resource';
 import { projectServiceAccount } from './projectServiceAccount/ProjectServiceAccount.resource';
 import { projectUser } from './projectUser/ProjectUser.resource';
 import type { Operation, Resource } from './types';
+import { cost } from './cost/Cost.resource';
+import { dataRetention } from './dataRetention/DataRetention.resource';
+import { projectDataRetention } from './projectDataRetention/ProjectDataRetention.resource';
+import { projectHostedToolPermissions } from './projectHostedToolPermissions/ProjectHostedToolPermissions.resource';
+import { projectModelPermissions } from './projectModelPermissions/ProjectModelPermissions.resource';
+import { projectSpendAlert } from './projectSpendAlert/ProjectSpendAlert.resource';
+import { projectSpendLimit } from './projectSpendLimit/ProjectSpendLimit.resource';
+import { spendAlert } from './spendAlert/SpendAlert.resource';
+import { spendLimit } from './spendLimit/SpendLimit.resource';
+import { usageResource } from './usage/Usage.resource';
 
 /**
  * Every resource and its operations. The node's description and hints, the README's operations
@@ -15,6 +25,16 @@ export const resources: Resource[] = [
 	projectRateLimit,
 	projectServiceAccount,
 	projectUser,
+	usageResource,
+	cost,
+	spendAlert,
+	projectSpendAlert,
+	spendLimit,
+	projectSpendLimit,
+	dataRetention,
+	projectDataRetention,
+	projectModelPermissions,
+	projectHostedToolPermissions,
 ];
 
 export type RegistryEntry = Operation & { resource: string; resourceName: string };
