@@ -87,3 +87,25 @@ export const routes: Route[] = [
 	...projectAlerts.routes,
 	...[organizationLimit, projectLimit].flatMap((store) => [store.getRoute(), store.updateRoute(), store.resetRoute()]),
 ];
+
+/** Adds n spend alerts to the organization, or to a project: thresholds of 100, 200, ... dollars. */
+export function addSpendAlerts(state: SandboxState, n: number, parent?: Project): SpendAlert[] {
+	const store = parent ? projectAlerts.store : organizationAlerts.store;
+	const items = parent ? projectAlerts.store.items(parent, state) : organizationAlerts.store.items(state, state);
+	const added = Array.from({ length: n }, (_, i): SpendAlert => ({
+		id: store.newId(state),
+		threshold_amount: (items.length + i + 1) * 10000,
+		currency: 'USD',
+		interval: 'month',
+		notification_channel: { type: 'email', recipients: ['finance@example.com'], subject_prefix: null },
+	}));
+	items.push(...added);
+	return added;
+}
+
+/** Sets a hard spend limit directly (tests), as a POST would. */
+export function setSpendLimit(state: SandboxState, thresholdAmount: number, parent?: Project): void {
+	const value = { threshold_amount: thresholdAmount, currency: 'USD', interval: 'month' };
+	if (parent) Object.assign(projectLimit.value(parent, state), value);
+	else Object.assign(organizationLimit.value(state, state), value);
+}

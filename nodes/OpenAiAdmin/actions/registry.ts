@@ -20,21 +20,21 @@ import { usageResource } from './usage/Usage.resource';
  * table, the spec coverage test and the test tables are all read from here.
  */
 export const resources: Resource[] = [
+	cost,
+	dataRetention,
 	project,
 	projectApiKey,
+	projectDataRetention,
+	projectHostedToolPermissions,
+	projectModelPermissions,
 	projectRateLimit,
 	projectServiceAccount,
-	projectUser,
-	usageResource,
-	cost,
-	spendAlert,
 	projectSpendAlert,
-	spendLimit,
 	projectSpendLimit,
-	dataRetention,
-	projectDataRetention,
-	projectModelPermissions,
-	projectHostedToolPermissions,
+	projectUser,
+	spendAlert,
+	spendLimit,
+	usageResource,
 ];
 
 export type RegistryEntry = Operation & { resource: string; resourceName: string };

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { endpoint } from '../endpoint';
 import { ORGANIZATION_RETENTION_TYPES, PROJECT_RETENTION_TYPES } from '../shared/enums';
-import { capitalized } from '../shared/fields';
+import { label } from '../shared/fields';
 import type { Resource } from '../types';
 
 /** The retention setting to apply, from the spec's enum of the organization's or a project's body. */
@@ -14,7 +14,7 @@ export function retentionTypeField(values: readonly string[], description: strin
 		name: 'retention_type',
 		type: 'options',
 		required: true,
-		options: values.map((value) => ({ name: capitalized(value.replace(/_/g, ' ')), value })).sort((a, b) => a.name.localeCompare(b.name)),
+		options: values.map((value) => ({ name: label(value), value })).sort((a, b) => a.name.localeCompare(b.name)),
 		default: initial,
 		description,
 	};

@@ -147,6 +147,13 @@ export const listControls = (maxLimit: number): INodeProperties[] => [
 
 export const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
+/** An API value as an option name, in n8n's title case: `api_key_id` → "API Key ID". */
+export const label = (value: string) =>
+	value
+		.split('_')
+		.map((word) => (word === 'id' ? 'ID' : word === 'api' ? 'API' : capitalized(word)))
+		.join(' ');
+
 export const roleOptions = PROJECT_ROLES.map((value) => ({ name: capitalized(value), value }));
 
 export function projectRoleField(description: string): INodeProperties {

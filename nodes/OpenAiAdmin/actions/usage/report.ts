@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import type { Pager } from '../../transport/pagination';
 import { pages } from '../../transport/pagination';
-import { ID_PATTERN, collection, listControls } from '../shared/fields';
+import { ID_PATTERN, collection, label, listControls } from '../shared/fields';
 import { checkOneOf, invalidInput, readCollection, readListControls } from '../shared/parameters';
 import type { Operation } from '../types';
 
@@ -40,13 +40,7 @@ export interface ReportDeclaration {
 	flattenAmount?: boolean;
 }
 
-const label = (value: string) =>
-	value
-		.split('_')
-		.map((word, index) => (index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word))
-		.join(' ')
-		.replace(/\bid\b/, 'ID')
-		.replace(/\bApi key\b/, 'API key');
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 const WIDTH_NAMES: Record<string, string> = { '1d': 'Day', '1h': 'Hour', '1m': 'Minute' };
 
@@ -65,7 +59,7 @@ function filterField(filter: ReportFilter): INodeProperties {
 		return {
 			...common,
 			type: 'multiOptions',
-			options: filter.values.map((value) => ({ name: value, value })),
+			options: filter.values.map((value) => ({ name: /^[a-z]/.test(value) && !value.includes('.') ? label(value) : value, value })).sort(byName),
 			default: [],
 		};
 	}
@@ -166,7 +160,7 @@ export function report(declaration: ReportDeclaration): Operation {
 						displayName: 'Bucket Width',
 						name: 'bucket_width',
 						type: 'options',
-						options: widthOptions.sort((a, b) => a.name.localeCompare(b.name)),
+						options: widthOptions.sort(byName),
 						default: defaultWidth,
 						description: `The length of each time bucket. Limit and pages count buckets: at most ${Object.entries(
 							Object.fromEntries(declaration.bucketWidths.map((width) => [width, declaration.pager.pageSize({ bucket_width: width })])),
@@ -180,7 +174,7 @@ export function report(declaration: ReportDeclaration): Operation {
 			displayName: 'Group By',
 			name: 'group_by',
 			type: 'multiOptions',
-			options: declaration.groupBy.map((value) => ({ name: label(value), value })),
+			options: declaration.groupBy.map((value) => ({ name: label(value), value })).sort(byName),
 			default: [],
 			description: 'Split each bucket into one result per value of these fields; none gives one total per bucket',
 		},
@@ -199,9 +193,7 @@ export function report(declaration: ReportDeclaration): Operation {
 			default: 'rows',
 			description: 'How the buckets become items',
 		},
-		...listControls(declaration.pager.maxLimit).map((field) =>
-			field.name === 'limit' ? { ...field, description: 'Max number of time buckets to return (not result rows)' } : field,
-		),
+		...listControls(declaration.pager.maxLimit),
 		collection('filters', filterFields),
 	];
 	const filterSpecs = new Map(declaration.filters.map((filter) => [filter.name, filter]));
@@ -215,6 +207,7 @@ export function report(declaration: ReportDeclaration): Operation {
 		action: declaration.action,
 		description: declaration.description,
 		locators: {},
+		buckets: declaration.pager,
 		filters: filterFields,
 		plain: true,
 		properties,
@@ -253,9 +246,9 @@ export function report(declaration: ReportDeclaration): Operation {
 }
 
 /** The filters most usage endpoints share, by the spec's parameter names. */
-export const PROJECTS: ReportFilter = { name: 'project_ids', displayName: 'Projects', description: 'Only usage of these projects', ids: 'getProjects' };
-export const USERS: ReportFilter = { name: 'user_ids', displayName: 'Users', description: 'Only usage of these users', ids: 'getUsers' };
-export const API_KEYS: ReportFilter = { name: 'api_key_ids', displayName: 'API Keys', description: 'Only usage of these API keys', ids: 'getApiKeys' };
+export const PROJECTS: ReportFilter = { name: 'project_ids', displayName: 'Project Names or IDs', description: 'Only usage of these projects', ids: 'getProjects' };
+export const USERS: ReportFilter = { name: 'user_ids', displayName: 'User Names or IDs', description: 'Only usage of these users', ids: 'getUsers' };
+export const API_KEYS: ReportFilter = { name: 'api_key_ids', displayName: 'API Key Names or IDs', description: 'Only usage of these API keys', ids: 'getApiKeys' };
 export const MODELS: ReportFilter = {
 	name: 'models',
 	displayName: 'Models',
