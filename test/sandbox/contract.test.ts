@@ -499,7 +499,7 @@ describe('usage and costs parameters are honoured', () => {
 		const { call } = w;
 		const path = key.slice(4);
 		const params = contract.operations[key].parameters;
-		const bad = async (query: Record<string, unknown>) => {
+		const bad = async (query: NonNullable<Parameters<typeof call>[2]>['query']) => {
 			const res = await call('GET', path, { query });
 			return [res.status, res.body.error?.param];
 		};
