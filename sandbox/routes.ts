@@ -10,6 +10,9 @@ import * as projectUsers from './resources/project-users';
 import * as rateLimits from './resources/rate-limits';
 import * as serviceAccounts from './resources/service-accounts';
 import * as users from './resources/users';
+import * as spend from './resources/spend';
+import * as projectSettings from './resources/project-settings';
+import * as usage from './usage';
 
 export const routes: Route[] = [
 	...projects.routes,
@@ -19,6 +22,9 @@ export const routes: Route[] = [
 	...rateLimits.routes,
 	...users.routes,
 	listAuditLogs,
+	...usage.routes,
+	...spend.routes,
+	...projectSettings.routes,
 ];
 
 export interface CompiledRoute extends Route {

@@ -5,6 +5,7 @@
  * is seedable everywhere at once.
  */
 import type { ProjectContents, SandboxState } from './state';
+import { seedUsage } from './usage';
 
 export interface SeedDescription {
 	/** Seeded projects besides the organization's "Default project". */
@@ -22,6 +23,8 @@ export interface SeedDescription {
 	keysPerProject: number;
 	/** Model rate limits; also what a project created through the API starts with. */
 	rateLimitsPerProject: number;
+	/** Days of usage and cost activity before the epoch, per project with keys (see usage.ts). */
+	usageDays: number;
 }
 
 export const SEED_DEFAULTS: Readonly<SeedDescription> = {
@@ -33,6 +36,7 @@ export const SEED_DEFAULTS: Readonly<SeedDescription> = {
 	serviceAccountsPerProject: 1,
 	keysPerProject: 2,
 	rateLimitsPerProject: 6,
+	usageDays: 42,
 };
 
 export type SeedName = keyof SeedDescription;
@@ -80,6 +84,7 @@ export function seedState(state: SandboxState, seed: SeedDescription): void {
 	if (seed.defaultProject) state.addDefaultProject(contents);
 	state.addProjects(seed.projects, contents);
 	state.addProjects(seed.archivedProjects, { ...contents, archived: true });
+	state.usage = seedUsage(state.projects, state.seed, state.epoch, seed.usageDays);
 }
 
 /** How many seeded objects to spread the seeded timestamps over. */

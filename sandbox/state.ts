@@ -15,6 +15,7 @@ import {
 	SERVICE_ACCOUNT_NAMES,
 	catalogModel,
 } from './seed-data';
+import type { UsageRecord } from './usage';
 import type {
 	ApiKey,
 	OrganizationUser,
@@ -61,6 +62,8 @@ export class SandboxState {
 	projects: Project[] = [];
 	/** Newest first, as GET /organization/audit_logs lists them. */
 	auditLogs: AuditLog[] = [];
+	/** Seeded activity, oldest first, that the usage and costs endpoints aggregate. */
+	usage: UsageRecord[] = [];
 	/** The tracking id of the sandbox's admin key, the actor of every change made through the API. */
 	adminKeyId: string;
 

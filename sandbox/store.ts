@@ -262,6 +262,10 @@ export interface SingletonOptions<T extends object, S> {
 	serialize?: (value: T, scope: S) => unknown;
 	/** The spec's AuditLogEventType for a change; without one, changes cannot be served. */
 	event?: string;
+	/** Settings that do not exist yet (a spend limit never set): GET answers 404 with this message. */
+	missing?: (value: T, scope: S) => string | undefined;
+	/** What a DELETE answers (a deletion confirmation); default the settings as reset. */
+	deleted?: (scope: S) => unknown;
 }
 
 /** One settings object per parent (data retention, a spend limit): GET, POST to change, DELETE to reset. */
@@ -293,22 +297,35 @@ export class SingletonStore<T extends object, S = SandboxState> {
 	}
 
 	getRoute(): Route {
-		return { method: 'GET', path: this.options.path, handler: (ctx) => this.respond(this.options.scope.read(ctx), ctx.state) };
+		return {
+			method: 'GET',
+			path: this.options.path,
+			handler: (ctx) => {
+				const scope = this.options.scope.read(ctx);
+				const missing = this.options.missing?.(this.value(scope, ctx.state), scope);
+				if (missing) throw notFound(missing);
+				return this.respond(scope, ctx.state);
+			},
+		};
 	}
 
-	updateRoute(options: WriteOptions = {}): Route {
+	/** POST: by default the body's fields replace the settings'; `apply` maps a body of another shape. */
+	updateRoute(options: WriteOptions & { apply?: (current: T, body: Record<string, unknown>, scope: S) => T } = {}): Route {
 		this.eventType();
 		return changeRoute(this.options.scope, 'POST', this.options.path, options.rules, (ctx, scope) => {
-			const next = { ...this.value(scope, ctx.state) };
-			assignFields(next as Record<string, unknown>, ctx.body);
+			const current = this.value(scope, ctx.state);
+			let next = { ...current };
+			if (options.apply) next = options.apply(current, ctx.body, scope);
+			else assignFields(next as Record<string, unknown>, ctx.body);
 			return this.change(ctx, scope, next, ctx.body);
 		});
 	}
 
 	resetRoute(): Route {
 		this.eventType();
-		return changeRoute(this.options.scope, 'DELETE', this.options.path, undefined, (ctx, scope) =>
-			this.change(ctx, scope, this.options.defaults(scope, ctx.state), {}),
-		);
+		return changeRoute(this.options.scope, 'DELETE', this.options.path, undefined, (ctx, scope) => {
+			const reset = this.change(ctx, scope, this.options.defaults(scope, ctx.state), {});
+			return this.options.deleted ? this.options.deleted(scope) : reset;
+		});
 	}
 }

@@ -6,6 +6,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { registry } from '../../nodes/OpenAiAdmin/actions/registry';
 import type { Sandbox } from '../../sandbox';
+import { addSpendAlerts } from '../../sandbox/resources/spend';
 import { byId } from '../helpers/runNode';
 import { runAgainst, useSandbox } from '../helpers/sandbox';
 
@@ -27,6 +28,8 @@ const FILLS: Record<string, Fill> = {
 	'/organization/projects/{project_id}/service_accounts': inProject((s, id, n) => s.state.addServiceAccounts(id, n)),
 	'/organization/projects/{project_id}/api_keys': inProject((s, id, n) => s.state.addApiKeys(id, n)),
 	'/organization/projects/{project_id}/rate_limits': inProject((s, id, n) => s.state.addRateLimits(id, n)),
+	'/organization/spend_alerts': (sandbox, size) => ({ ids: addSpendAlerts(sandbox.state, size).map((a) => a.id), parameters: {} }),
+	'/organization/projects/{project_id}/spend_alerts': inProject((s, id, n) => addSpendAlerts(s.state, n, s.state.findProject(id))),
 };
 
 const lists = registry

@@ -134,10 +134,13 @@ describe('node description', () => {
 		expect(undescribed).toEqual([]);
 	});
 
-	it('bounds Limit to one page (1 to 100) and shows it only without Return All, on every list', () => {
+	it('bounds Limit to one page (1 to 100; usage and costs: the most buckets of a page) and shows it only without Return All, on every list', () => {
 		const lists = properties.filter((field) => field.name === 'returnAll');
-		expect(lists).toHaveLength(registry.filter((entry) => entry.pager).length);
+		expect(lists).toHaveLength(registry.filter((entry) => entry.pager ?? entry.buckets).length);
 		for (const returnAll of lists) {
+			const entry = registry.find(
+				(candidate) => candidate.resource === shownFor(returnAll, 'resource')[0] && candidate.value === shownFor(returnAll, 'operation')[0],
+			)!;
 			expect(returnAll).toMatchObject({ type: 'boolean', default: false });
 			const limit = properties.find(
 				(field) =>
@@ -148,7 +151,7 @@ describe('node description', () => {
 			expect(limit).toMatchObject({
 				type: 'number',
 				default: 50,
-				typeOptions: { minValue: 1, maxValue: 100 },
+				typeOptions: { minValue: 1, maxValue: (entry.pager ?? entry.buckets)!.maxLimit },
 				displayOptions: { show: { returnAll: [false] } },
 			});
 		}

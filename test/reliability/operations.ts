@@ -9,6 +9,7 @@ import type { GenericValue, IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RegistryEntry } from '../../nodes/OpenAiAdmin/actions/registry';
 import { registry } from '../../nodes/OpenAiAdmin/actions/registry';
 import type { Sandbox } from '../../sandbox';
+import { addSpendAlerts, setSpendLimit } from '../../sandbox/resources/spend';
 import { byId } from '../helpers/runNode';
 
 export const ID_BAD: GenericValue[] = [
@@ -41,13 +42,18 @@ export const ORG = { projects: 3, users: 10, usersPerProject: 0, serviceAccounts
 export function seed(sandbox: Sandbox) {
 	const projects = sandbox.state.projects.filter((project) => !project.is_default);
 	const p0 = projects[0];
+	const alerts = addSpendAlerts(sandbox.state, 3);
+	const projectAlerts = addSpendAlerts(sandbox.state, 3, p0);
+	// Spend limits answer 404 until set.
+	setSpendLimit(sandbox.state, 100000);
+	for (const project of projects) setSpendLimit(sandbox.state, 5000, project);
 	sandbox.state.addProjectUsers(p0.id, 4);
 	sandbox.state.addServiceAccounts(p0.id, 3);
 	sandbox.state.addApiKeys(p0.id, 3);
 	sandbox.state.addRateLimits(p0.id, 3);
 	const memberIds = new Set(p0.users.map((user) => user.id));
 	const outsiders = sandbox.state.organizationUsers.filter((user) => !memberIds.has(user.id));
-	return { projects, p0, outsiders };
+	return { projects, p0, outsiders, alerts, projectAlerts };
 }
 export type World = ReturnType<typeof seed>;
 
@@ -80,6 +86,8 @@ const TARGETS: Record<string, (w: World, i: number) => string> = {
 	// users[0] is the project's owner; leave them be.
 	userId: (w, i) => w.p0.users[i + 1].id,
 	rateLimitId: (w, i) => w.p0.rateLimits[i].id,
+	spendAlertId: (w, i) => w.alerts[i].id,
+	projectSpendAlertId: (w, i) => w.projectAlerts[i].id,
 };
 /** What each path parameter's id looks like in the sandbox. */
 const SEGMENTS: Record<string, string> = {
@@ -88,11 +96,18 @@ const SEGMENTS: Record<string, string> = {
 	service_account_id: 'svc_acct_\\w+',
 	user_id: 'user-\\w+',
 	rate_limit_id: '[\\w.:-]+',
+	// Any valid id reaches the route (the sandbox then answers 404 for one it does not know).
+	alert_id: '[\\w.:-]+',
 };
 /** Bad values of the choices, by field name. */
 const CHOICE_BAD: Record<string, GenericValue[]> = {
 	role: ROLE_BAD,
 	owner_project_access: ['everyone', 'ANY', ''],
+	order: ['up', 'ASC', ''],
+	bucket_width: ['1w', '1D', ''],
+	output: ['csv', ''],
+	batch: ['yes', 1],
+	retention_type: ['forever', 'ZERO_DATA_RETENTION', ''],
 };
 
 /** A plain operation's cells, from its declaration: its locators, its list controls and its choices. */
@@ -103,6 +118,8 @@ function fromRegistry(entry: RegistryEntry): OperationSpec {
 	const parameters: INodeParameters = { resource: entry.resource, operation: entry.value };
 	for (const locator of locators) parameters[locator.name] = byId(expr(locator.name));
 	if (entry.pager) Object.assign(parameters, { returnAll: false, limit: expr('limit') });
+	// A report: one bucket per item, as an item, so that each valid item gives one output.
+	if (entry.buckets) Object.assign(parameters, { returnAll: false, limit: 1 });
 	for (const choice of choices) {
 		if (entry.filters?.includes(choice)) parameters.filters = { [choice.name]: expr(choice.name) };
 		else parameters[choice.name] = expr(choice.name);
@@ -114,6 +131,7 @@ function fromRegistry(entry: RegistryEntry): OperationSpec {
 			...Object.fromEntries(locators.map((locator, index) => [locator.name, TARGETS[locator.name](w, index === varying ? i : 0)])),
 			...(entry.pager ? { limit: 1 } : {}),
 			...Object.fromEntries(choices.map((choice) => [choice.name, choice.default])),
+			...(entry.buckets ? { output: 'buckets' } : {}),
 		}),
 		requests: 1,
 		route: new RegExp(`^${entry.path.replace(/\{([^}]+)\}/g, (_match, name: string) => SEGMENTS[name])}$`),
@@ -221,6 +239,65 @@ export const OPERATIONS: OperationSpec[] = [
 		requests: 1,
 		route: new RegExp(`${P}/users$`),
 		fields: [PROJECT, ['Email', 'email', EMAIL_BAD], ['Role', 'role', ROLE_BAD]],
+	},
+	...[
+		['spendAlert', '/organization/spend_alerts', '^/organization/spend_alerts'],
+		['projectSpendAlert', '/organization/projects/{project_id}/spend_alerts', `${P}/spend_alerts`],
+	].flatMap(([resource, , route]): OperationSpec[] => {
+		const inProject = resource === 'projectSpendAlert';
+		const alertParameter = inProject ? 'projectSpendAlertId' : 'spendAlertId';
+		const common: INodeParameters = {
+			resource,
+			threshold_amount: expr('amount'),
+			currency: 'USD',
+			interval: 'month',
+			recipients: expr('recipients'),
+			...(inProject ? { projectId: byId(expr('projectId')) } : {}),
+		};
+		const fields: Field[] = [
+			...(inProject ? [PROJECT] : []),
+			['Threshold Amount (Cents)', 'amount', COUNT_BAD],
+			['Recipients', 'recipients', ['', 'not-an-email', 'a@b.co, nope']],
+		];
+		const valid = (w: World, i: number): IDataObject => ({ projectId: w.p0.id, amount: 1000 * (i + 1), recipients: `finance${i}@example.com` });
+		return [
+			{ name: `${resource} → create`, parameters: { ...common, operation: 'create' }, valid, requests: 1, route: new RegExp(`${route}$`), fields },
+			{
+				name: `${resource} → update`,
+				parameters: { ...common, operation: 'update', [alertParameter]: byId(expr('alertId')) },
+				valid: (w, i) => ({ ...valid(w, i), alertId: (inProject ? w.projectAlerts : w.alerts)[i].id }),
+				requests: 1,
+				route: new RegExp(`${route}/[\\w.:-]+$`),
+				fields: [...fields, ['Spend Alert', 'alertId', ID_BAD]],
+			},
+		];
+	}),
+	...['spendLimit', 'projectSpendLimit'].map((resource): OperationSpec => {
+		const inProject = resource === 'projectSpendLimit';
+		return {
+			name: `${resource} → set`,
+			parameters: { resource, operation: 'set', threshold_amount: expr('amount'), currency: 'USD', interval: 'month', ...(inProject ? { projectId: byId(expr('projectId')) } : {}) },
+			valid: (w, i) => ({ projectId: w.projects[i].id, amount: 100 * (i + 1) }),
+			requests: 1,
+			route: inProject ? new RegExp(`${P}/spend_limit$`) : /^\/organization\/spend_limit$/,
+			fields: [...(inProject ? [PROJECT] : []), ['Threshold Amount (Cents)', 'amount', [0, ...COUNT_BAD]]],
+		};
+	}),
+	{
+		name: 'projectModelPermissions → update',
+		parameters: { resource: 'projectModelPermissions', operation: 'update', projectId: byId(expr('projectId')), mode: expr('mode'), model_ids: expr('models') },
+		valid: (w, i) => ({ projectId: w.projects[i].id, mode: 'allow_list', models: 'gpt-4o, gpt-4o-mini' }),
+		requests: 1,
+		route: new RegExp(`${P}/model_permissions$`),
+		fields: [PROJECT, ['Mode', 'mode', ['allow', 'ALLOW_LIST', '']], ['Model IDs', 'models', ['gpt 4o']]],
+	},
+	{
+		name: 'projectHostedToolPermissions → update',
+		parameters: { resource: 'projectHostedToolPermissions', operation: 'update', projectId: byId(expr('projectId')), updateFields: { web_search: expr('webSearch') } },
+		valid: (w, i) => ({ projectId: w.projects[i].id, webSearch: i === 0 }),
+		requests: 1,
+		route: new RegExp(`${P}/hosted_tool_permissions$`),
+		fields: [PROJECT, ['Web Search', 'webSearch', ['yes', 1]]],
 	},
 	{
 		name: 'projectUser → add (by user)',

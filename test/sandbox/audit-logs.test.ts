@@ -3,6 +3,7 @@
  * GET /organization/audit_logs serves them newest first with the spec's filters and cursors.
  */
 import { routes, startSandbox, type Sandbox } from '../../sandbox';
+import { addSpendAlerts } from '../../sandbox/resources/spend';
 import { client, expectError, walk } from './helpers';
 
 let sb: Sandbox;
@@ -95,7 +96,54 @@ const CHANGES: Record<string, (sb: Sandbox) => Change> = {
 		const r = p.rateLimits[0].id;
 		return { method: 'POST', path: `/organization/projects/${p.id}/rate_limits/${r}`, body: { max_requests_per_1_minute: 10 }, expect: () => [['rate_limit.updated', r]] };
 	},
+	...spendChanges(),
 };
+
+/**
+ * Spend and settings changes: the spec has no event types of their own, so they are the
+ * organization's or the project's `organization.updated` / `project.updated`, naming the alert, or
+ * the project (organization settings: `organization`).
+ */
+function spendChanges(): Record<string, (s: Sandbox) => Change> {
+	const alert = { threshold_amount: 100, currency: 'USD', interval: 'month', notification_channel: { type: 'email', recipients: ['a@example.com'] } };
+	const changes: Record<string, (s: Sandbox) => Change> = {};
+	for (const [base, type] of [['/organization/spend_alerts', 'organization.updated'], ['/organization/projects/{project_id}/spend_alerts', 'project.updated']] as const) {
+		const at = (s: Sandbox) => base.replace('{project_id}', s.state.projects[1].id);
+		const existing = (s: Sandbox) => addSpendAlerts(s.state, 1, base.includes('{') ? s.state.projects[1] : undefined)[0].id;
+		changes[`POST ${base}`] = (s) => ({ method: 'POST', path: at(s), body: alert, expect: (r) => [[type, r.id]] });
+		changes[`POST ${base}/{alert_id}`] = (s) => {
+			const id = existing(s);
+			return { method: 'POST', path: `${at(s)}/${id}`, body: alert, expect: () => [[type, id]] };
+		};
+		changes[`DELETE ${base}/{alert_id}`] = (s) => {
+			const id = existing(s);
+			return { method: 'DELETE', path: `${at(s)}/${id}`, expect: () => [[type, id]] };
+		};
+	}
+	const settings: Array<[string, string, unknown]> = [
+		['POST', '/organization/spend_limit', { threshold_amount: 100, currency: 'USD', interval: 'month' }],
+		['DELETE', '/organization/spend_limit', undefined],
+		['POST', '/organization/data_retention', { retention_type: 'zero_data_retention' }],
+		['POST', '/organization/projects/{project_id}/spend_limit', { threshold_amount: 100, currency: 'USD', interval: 'month' }],
+		['DELETE', '/organization/projects/{project_id}/spend_limit', undefined],
+		['POST', '/organization/projects/{project_id}/data_retention', { retention_type: 'none' }],
+		['POST', '/organization/projects/{project_id}/model_permissions', { mode: 'deny_list', model_ids: ['o3'] }],
+		['DELETE', '/organization/projects/{project_id}/model_permissions', undefined],
+		['POST', '/organization/projects/{project_id}/hosted_tool_permissions', { mcp: { enabled: false } }],
+	];
+	for (const [method, path, body] of settings) {
+		changes[`${method} ${path}`] = (s) => {
+			const project = path.includes('{') ? s.state.projects[1].id : undefined;
+			return {
+				method,
+				path: path.replace('{project_id}', project ?? ''),
+				body,
+				expect: () => [project ? ['project.updated', project] : ['organization.updated', 'organization']],
+			};
+		};
+	}
+	return changes;
+}
 
 describe('audit events of changes made through the API', () => {
 	it('every route that changes state is listed here', () => {
@@ -114,7 +162,8 @@ describe('audit events of changes made through the API', () => {
 		for (const e of events) {
 			expect(e).toMatchObject({ id: expect.stringMatching(/^audit_log-/), effective_at: NOW });
 			expect(e.actor).toEqual({ type: 'api_key', api_key: { id: sb.state.adminKeyId, type: 'user', user: { id: expect.any(String), email: expect.any(String) } } });
-			if (key !== 'POST /organization/projects') expect(e.project?.id).toBe(change.path.split('/')[3]);
+			const projectId = change.path.startsWith('/organization/projects/') ? change.path.split('/')[3] : undefined;
+			if (key !== 'POST /organization/projects') expect(e.project?.id).toBe(projectId);
 		}
 		const served = await call('GET', '/organization/audit_logs', { query: { limit: expected.length } });
 		expect(served.body.data).toEqual(events);

@@ -7,6 +7,9 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { startSandbox, routes, type Sandbox } from '../../sandbox';
+import { addSpendAlerts } from '../../sandbox/resources/spend';
+import { DEFAULT_EPOCH } from '../../sandbox/state';
+import { DAY, USAGE_KINDS } from '../../sandbox/usage';
 import { deriveContract, renderContract, type Contract, type ContractSchema } from '../../scripts/derive-contract';
 import contractJson from '../fixtures/contract.json';
 import { validate } from './contract-validator';
@@ -63,6 +66,64 @@ interface World {
 	sb: Sandbox;
 	call: Call;
 	p: string;
+}
+
+const WINDOW = { start_time: DEFAULT_EPOCH - 14 * DAY, end_time: DEFAULT_EPOCH };
+
+/** Each usage endpoint and costs: ungrouped, grouped by every field it offers, and one bucket a page. */
+function usageScenarios(): Record<string, (w: World) => Promise<unknown[]>> {
+	const paths = [...USAGE_KINDS.map((kind) => `/organization/usage/${kind}`), '/organization/costs'];
+	return Object.fromEntries(
+		paths.map((path) => [
+			`GET ${path}`,
+			async ({ call }: World) => {
+				const groupBy = (contract.operations[`GET ${path}`].parameters.find((p) => p.name === 'group_by')!.schema as any).items.enum as string[];
+				return [
+					(await call('GET', path, { query: { ...WINDOW, limit: 14 } })).body,
+					(await call('GET', path, { query: { ...WINDOW, limit: 14, group_by: groupBy } })).body,
+					(await call('GET', path, { query: { ...WINDOW, limit: 1 } })).body,
+				];
+			},
+		]),
+	);
+}
+
+const ALERT = { threshold_amount: 5000, currency: 'USD', interval: 'month', notification_channel: { type: 'email', recipients: ['a@example.com'], subject_prefix: '[spend]' } };
+const LIMIT = { threshold_amount: 100000, currency: 'USD', interval: 'month' };
+
+/** Spend alerts and limits, data retention, model and hosted tool permissions: read, change, read back. */
+function spendScenarios(): Record<string, (w: World) => Promise<unknown[]>> {
+	const alertsOf = (w: World, path: string) => (path.includes('{project_id}') ? addSpendAlerts(w.sb.state, 2, w.sb.state.findProject(w.p)) : addSpendAlerts(w.sb.state, 2));
+	const scenarios: Record<string, (w: World) => Promise<unknown[]>> = {};
+	for (const base of ['/organization/spend_alerts', '/organization/projects/{project_id}/spend_alerts']) {
+		const at = (w: World) => base.replace('{project_id}', w.p);
+		scenarios[`GET ${base}`] = async (w) => (alertsOf(w, base), [(await w.call('GET', at(w), { query: { order: 'desc' } })).body]);
+		scenarios[`POST ${base}`] = async (w) => [(await w.call('POST', at(w), { body: ALERT })).body];
+		scenarios[`GET ${base}/{alert_id}`] = async (w) => [(await w.call('GET', `${at(w)}/${alertsOf(w, base)[0].id}`)).body];
+		scenarios[`POST ${base}/{alert_id}`] = async (w) => [(await w.call('POST', `${at(w)}/${alertsOf(w, base)[0].id}`, { body: { ...ALERT, threshold_amount: 0 } })).body];
+		scenarios[`DELETE ${base}/{alert_id}`] = async (w) => [(await w.call('DELETE', `${at(w)}/${alertsOf(w, base)[0].id}`)).body];
+	}
+	for (const path of ['/organization/spend_limit', '/organization/projects/{project_id}/spend_limit']) {
+		const at = (w: World) => path.replace('{project_id}', w.p);
+		scenarios[`GET ${path}`] = async (w) => (await w.call('POST', at(w), { body: LIMIT }), [(await w.call('GET', at(w))).body]);
+		scenarios[`POST ${path}`] = async (w) => [(await w.call('POST', at(w), { body: LIMIT })).body];
+		scenarios[`DELETE ${path}`] = async (w) => [(await w.call('DELETE', at(w))).body, (await w.call('DELETE', at(w))).body];
+	}
+	const settings: Array<[string, unknown]> = [
+		['/organization/data_retention', { retention_type: 'zero_data_retention' }],
+		['/organization/projects/{project_id}/data_retention', { retention_type: 'none' }],
+		['/organization/projects/{project_id}/model_permissions', { mode: 'allow_list', model_ids: ['gpt-4o'] }],
+		['/organization/projects/{project_id}/hosted_tool_permissions', { web_search: { enabled: false }, mcp: null }],
+	];
+	for (const [path, body] of settings) {
+		const at = (w: World) => path.replace('{project_id}', w.p);
+		scenarios[`GET ${path}`] = async (w) => [(await w.call('GET', at(w))).body, (await w.call('POST', at(w), { body }), (await w.call('GET', at(w))).body)];
+		scenarios[`POST ${path}`] = async (w) => [(await w.call('POST', at(w), { body })).body];
+	}
+	scenarios['DELETE /organization/projects/{project_id}/model_permissions'] = async (w) => [
+		(await w.call('DELETE', `/organization/projects/${w.p}/model_permissions`)).body,
+	];
+	return scenarios;
 }
 
 /** For each operation: requests that succeed; every answer must match the operation's 200 schema. */
@@ -151,6 +212,8 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown[]>> = {
 	'GET /organization/users/{user_id}': async ({ sb, call }) => [
 		(await call('GET', `/organization/users/${sb.state.organizationUsers[0].id}`)).body,
 	],
+	...usageScenarios(),
+	...spendScenarios(),
 	'GET /organization/audit_logs': async ({ sb, call, p }) => {
 		// one event of every kind the API makes, made through the API
 		const project = sb.state.findProject(p)!;
@@ -228,14 +291,19 @@ describe('parameters listed in the contract are honoured', () => {
 		w.sb.state.addServiceAccounts(p, 120);
 		w.sb.state.addApiKeys(p, 120);
 		w.sb.state.addRateLimits(p, 120);
+		addSpendAlerts(w.sb.state, 120);
+		addSpendAlerts(w.sb.state, 120, w.sb.state.findProject(p));
 	});
 	afterAll(() => w.sb.close());
 
-	const listOps = opKeys.filter((k) => k.startsWith('GET ') && contract.operations[k].parameters.some((p) => p.name === 'limit'));
+	// Usage and costs page by `page` over time buckets: their parameters are checked below.
+	const listOps = opKeys.filter(
+		(k) => k.startsWith('GET ') && contract.operations[k].parameters.some((p) => p.name === 'limit') && !contract.operations[k].parameters.some((p) => p.name === 'page'),
+	);
 	const fill = (key: string, ids: Record<string, string>) => key.slice(4).replace(/\{(\w+)\}/g, (_, n) => ids[n]);
 
-	it('there are seven list operations', () => {
-		expect(listOps).toHaveLength(7);
+	it('there are nine list operations', () => {
+		expect(listOps).toHaveLength(9);
 	});
 
 	/** What each audit-log filter matches in an event. */
@@ -256,7 +324,8 @@ describe('parameters listed in the contract are honoured', () => {
 				expect((await call('GET', path.replace(p, 'proj_nope'))).status).toBe(404);
 			} else if (param.name === 'limit') {
 				const res = await call('GET', path);
-				expect(res.body.data).toHaveLength(s.default);
+				// The spend alert lists state their default (20) only in prose.
+				expect(res.body.data).toHaveLength(s.default ?? 20);
 				expect(res.body.has_more).toBe(true);
 			} else if (s.enum) {
 				for (const value of s.enum) expect((await call('GET', path, { query: { [param.name]: value } })).status).toBe(200);
@@ -339,7 +408,7 @@ describe('request bodies are validated as the contract describes', () => {
 	}
 
 	it('every body-taking operation is covered', () => {
-		expect(bodyOps.length).toBe(8);
+		expect(bodyOps.length).toBe(routes.filter((r) => r.method === 'POST' && !r.path.endsWith('/archive')).length);
 	});
 
 	it.each(bodyOps)('%s', async (key) => {
@@ -410,5 +479,49 @@ describe('request bodies are validated as the contract describes', () => {
 			}),
 			{ numRuns: 25, seed: 42 },
 		);
+	});
+});
+
+describe('usage and costs parameters are honoured', () => {
+	let w: World;
+	beforeAll(async () => {
+		w = await world();
+	});
+	afterAll(() => w.sb.close());
+
+	const bucketOps = opKeys.filter((k) => contract.operations[k].parameters.some((p) => p.name === 'page'));
+
+	it('are every usage endpoint and costs', () => {
+		expect(bucketOps).toHaveLength(USAGE_KINDS.length + 1);
+	});
+
+	it.each(bucketOps)('%s: start, end, widths, limits, group_by, enum filters, page', async (key) => {
+		const { call } = w;
+		const path = key.slice(4);
+		const params = contract.operations[key].parameters;
+		const bad = async (query: NonNullable<Parameters<typeof call>[2]>['query']) => {
+			const res = await call('GET', path, { query });
+			return [res.status, res.body.error?.param];
+		};
+		expect(await bad({})).toEqual([400, 'start_time']);
+		expect(await bad({ start_time: 'yesterday' })).toEqual([400, 'start_time']);
+		expect(await bad({ ...WINDOW, end_time: WINDOW.start_time })).toEqual([400, 'end_time']);
+		const widths = (params.find((p) => p.name === 'bucket_width')!.schema as any).enum as string[];
+		// Default limits and the largest page: costs 7 and 180; usage 7/31 (1d), 24/168 (1h), 60/1440 (1m).
+		const bounds: Record<string, [number, number]> = path.endsWith('/costs') ? { '1d': [7, 180] } : { '1d': [7, 31], '1h': [24, 168], '1m': [60, 1440] };
+		expect(Object.keys(bounds).sort()).toEqual([...widths].sort());
+		for (const [width, [fallback, max]] of Object.entries(bounds)) {
+			const query = { start_time: WINDOW.start_time, end_time: WINDOW.start_time + 2 * max * { '1d': DAY, '1h': 3600, '1m': 60 }[width]!, bucket_width: width };
+			const res = await call('GET', path, { query });
+			expect([res.body.data.length, res.body.has_more]).toEqual([fallback, true]);
+			expect((await call('GET', path, { query: { ...query, limit: max } })).body.data).toHaveLength(max);
+			expect(await bad({ ...query, limit: max + 1 })).toEqual([400, 'limit']);
+		}
+		expect(await bad({ ...WINDOW, bucket_width: '1w' })).toEqual([400, 'bucket_width']);
+		expect(await bad({ ...WINDOW, group_by: 'nothing' })).toEqual([400, 'group_by']);
+		for (const param of params.filter((p) => (p.schema as any).items?.enum && p.name !== 'group_by')) {
+			expect(await bad({ ...WINDOW, [param.name]: 'bogus' })).toEqual([400, param.name]);
+		}
+		expect(await bad({ ...WINDOW, page: 'bogus' })).toEqual([400, 'page']);
 	});
 });

@@ -11,7 +11,8 @@ export interface CallOptions {
 	body?: unknown;
 	/** Sent as is (for malformed JSON). */
 	rawBody?: string;
-	query?: Record<string, string | number | boolean>;
+	/** An array goes as `a,b`, which the sandbox reads like repeated parameters. */
+	query?: Record<string, string | number | boolean | string[]>;
 	/** Authorization: `Bearer ${key}`; null = no Authorization header. Default: the admin key. */
 	key?: string | null;
 	headers?: Record<string, string>;

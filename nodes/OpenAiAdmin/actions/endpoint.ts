@@ -84,7 +84,10 @@ function remove(declaration: Common & { deletes: string }): Operation {
 		await api.request({
 			method: 'DELETE',
 			path,
-			deletedAnswer: { object: `${deletes}.deleted`, id: lastSegment(path), deleted: true },
+			// A setting (a spend limit, model permissions) has no id of its own to answer with.
+			deletedAnswer: declaration.path.endsWith('}')
+				? { object: `${deletes}.deleted`, id: lastSegment(path), deleted: true }
+				: { object: `${deletes}.deleted`, deleted: true },
 		}),
 	);
 }

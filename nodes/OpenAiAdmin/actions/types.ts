@@ -29,6 +29,8 @@ export type Operation = Endpoint & {
 	locators: Record<string, INodeProperties>;
 	/** For a list: how it pages. */
 	pager?: Pager;
+	/** For a usage or cost report: how its time buckets page (`page`/`next_page`, Limit counts buckets). */
+	buckets?: Pager;
 	/** For a list: the filters it offers; each is sent under its own name as a query parameter. */
 	filters?: INodeProperties[];
 	/** Whether the declaration alone says what is sent (no rules of its own for the body). */

@@ -86,3 +86,11 @@ export const searchServiceAccounts = projectList('service_accounts', (item) => t
 // Every enabled key, including those whose owner has left the project: those are the ones to clean up.
 export const searchApiKeys = projectList('api_keys', keyLabel, { owner_project_access: 'any' });
 export const searchRateLimits = projectList('rate_limits', (item) => text(item.model));
+
+const alertLabel = (item: IDataObject): string =>
+	typeof item.threshold_amount === 'number'
+		? `${(item.threshold_amount / 100).toFixed(2)} ${text(item.currency)} per ${text(item.interval)}`
+		: '';
+
+export const searchSpendAlerts = organizationList('/organization/spend_alerts', alertLabel);
+export const searchProjectSpendAlerts = projectList('spend_alerts', alertLabel);

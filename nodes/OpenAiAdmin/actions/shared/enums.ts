@@ -34,3 +34,32 @@ export const RATE_LIMIT_FIELDS: Array<[displayName: string, name: string, descri
 	['Max Requests Per Minute', 'max_requests_per_1_minute', 'The maximum requests per minute'],
 	['Max Tokens Per Minute', 'max_tokens_per_1_minute', 'The maximum tokens per minute'],
 ];
+
+/** `CreateSpendAlertBody.currency` (also the spend limits'). */
+export const SPEND_CURRENCIES = ['USD'] as const;
+
+/** `CreateSpendAlertBody.interval` (also the spend limits'). */
+export const SPEND_INTERVALS = ['month'] as const;
+
+/** `UpdateOrganizationDataRetentionBody.retention_type`. */
+export const ORGANIZATION_RETENTION_TYPES = [
+	'enhanced_modified_abuse_monitoring',
+	'enhanced_zero_data_retention',
+	'modified_abuse_monitoring',
+	'zero_data_retention',
+] as const;
+
+/** `UpdateProjectDataRetentionBody.retention_type`. */
+export const PROJECT_RETENTION_TYPES = ['none', 'organization_default', ...ORGANIZATION_RETENTION_TYPES] as const;
+
+/** `ProjectModelPermissionsUpdateRequest.mode`. */
+export const MODEL_PERMISSION_MODES = ['allow_list', 'deny_list'] as const;
+
+/** The properties of `ProjectHostedToolPermissionsUpdateRequest`, by display name. */
+export const HOSTED_TOOLS: Array<[displayName: string, name: string]> = [
+	['Code Interpreter', 'code_interpreter'],
+	['File Search', 'file_search'],
+	['Image Generation', 'image_generation'],
+	['MCP', 'mcp'],
+	['Web Search', 'web_search'],
+];

@@ -17,7 +17,7 @@ interface LocatorOptions {
 }
 
 /** A resource locator: pick from a searchable list, or give the id. */
-function resourceLocator(options: LocatorOptions): INodeProperties {
+export function resourceLocator(options: LocatorOptions): INodeProperties {
 	return {
 		displayName: options.displayName,
 		name: options.name,
@@ -147,6 +147,13 @@ export const listControls = (maxLimit: number): INodeProperties[] => [
 
 export const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
+/** An API value as an option name, in n8n's title case: `api_key_id` → "API Key ID". */
+export const label = (value: string) =>
+	value
+		.split('_')
+		.map((word) => (word === 'id' ? 'ID' : word === 'api' ? 'API' : capitalized(word)))
+		.join(' ');
+
 export const roleOptions = PROJECT_ROLES.map((value) => ({ name: capitalized(value), value }));
 
 export function projectRoleField(description: string): INodeProperties {
@@ -183,4 +190,33 @@ export const externalKeyIdField: INodeProperties = {
 	type: 'string',
 	default: '',
 	description: 'External (customer-managed encryption) key ID to associate with the project',
+};
+
+export const spendAlertLocator = resourceLocator({
+	name: 'spendAlertId',
+	displayName: 'Spend Alert',
+	searchMethod: 'searchSpendAlerts',
+	idPlaceholder: 'alert_abc123',
+	description: 'A spend alert of the organization, by ID (alert_…)',
+});
+
+export const projectSpendAlertLocator = resourceLocator({
+	name: 'projectSpendAlertId',
+	displayName: 'Spend Alert',
+	searchMethod: 'searchProjectSpendAlerts',
+	idPlaceholder: 'alert_abc123',
+	description: 'A spend alert of the project, by ID (alert_…)',
+});
+
+/** `order` of the spend alert lists. */
+export const alertOrderFilter: INodeProperties = {
+	displayName: 'Order',
+	name: 'order',
+	type: 'options',
+	options: [
+		{ name: 'Ascending', value: 'asc' },
+		{ name: 'Descending', value: 'desc' },
+	],
+	default: 'asc',
+	description: 'The order of the alerts: oldest first (ascending) or newest first',
 };

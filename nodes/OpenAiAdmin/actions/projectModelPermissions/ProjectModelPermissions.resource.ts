@@ -1,0 +1,70 @@
+import { endpoint } from '../endpoint';
+import { MODEL_PERMISSION_MODES } from '../shared/enums';
+import { projectLocator } from '../shared/fields';
+import { checkOneOf, invalidInput } from '../shared/parameters';
+import type { Resource } from '../types';
+
+const locators = { project_id: projectLocator };
+
+export const projectModelPermissions: Resource = {
+	value: 'projectModelPermissions',
+	name: 'Project Model Permission',
+	description: 'Which models a project may use: an allow list or a deny list',
+	defaultOperation: 'get',
+	operations: [
+		endpoint.delete({
+			action: 'Delete the model permissions of a project',
+			description: 'Remove the model allow or deny list of a project, so that it may use every model again',
+			path: '/organization/projects/{project_id}/model_permissions',
+			operationId: 'delete-project-model-permissions',
+			deletes: 'project.model_permissions',
+			locators,
+		}),
+		endpoint.get({
+			action: 'Get the model permissions of a project',
+			description: 'Retrieve the model allow or deny list of a project',
+			path: '/organization/projects/{project_id}/model_permissions',
+			operationId: 'retrieve-project-model-permissions',
+			locators,
+		}),
+		endpoint.post({
+			action: 'Update the model permissions of a project',
+			description: 'Replace the model allow or deny list of a project',
+			path: '/organization/projects/{project_id}/model_permissions',
+			operationId: 'update-project-model-permissions',
+			createsResource: false,
+			locators,
+			fields: [
+				{
+					displayName: 'Mode',
+					name: 'mode',
+					type: 'options',
+					required: true,
+					options: [
+						{ name: 'Allow List', value: 'allow_list', description: 'The project may use only these models' },
+						{ name: 'Deny List', value: 'deny_list', description: 'The project may use every model but these' },
+					],
+					default: 'allow_list',
+					description: 'Whether the models listed are the only ones allowed, or the ones denied',
+				},
+				{
+					displayName: 'Model IDs',
+					name: 'model_ids',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. gpt-4o, gpt-4o-mini',
+					description: 'The models of the list, separated by commas; empty for an empty list',
+				},
+			],
+			body(itemIndex) {
+				const mode = checkOneOf(this, this.getNodeParameter('mode', itemIndex), MODEL_PERMISSION_MODES, itemIndex, 'Mode');
+				const raw = this.getNodeParameter('model_ids', itemIndex, '') as unknown;
+				const list = Array.isArray(raw) ? (raw as unknown[]) : typeof raw === 'string' ? raw.split(',') : [raw];
+				const modelIds = list.map((entry) => (typeof entry === 'string' ? entry.trim() : entry)).filter((entry) => entry !== '');
+				const bad = modelIds.find((entry) => typeof entry !== 'string' || /\s/.test(entry));
+				if (bad !== undefined) throw invalidInput(this, itemIndex, 'Model IDs', `${JSON.stringify(bad)} is not a model ID`);
+				return { mode, model_ids: modelIds };
+			},
+		}),
+	],
+};

@@ -1,0 +1,42 @@
+import { endpoint } from '../endpoint';
+import { projectLocator } from '../shared/fields';
+import { limitBody, limitFields } from '../spendLimit/limit';
+import type { Resource } from '../types';
+
+const locators = { project_id: projectLocator };
+
+export const projectSpendLimit: Resource = {
+	value: 'projectSpendLimit',
+	name: 'Project Spend Limit',
+	description: 'The hard limit on what a project may spend in a month',
+	defaultOperation: 'get',
+	operations: [
+		endpoint.delete({
+			action: 'Delete a project spend limit',
+			description: 'Remove the hard spend limit of a project',
+			path: '/organization/projects/{project_id}/spend_limit',
+			operationId: 'Deleteprojectspendlimit',
+			deletes: 'project.spend_limit',
+			locators,
+		}),
+		endpoint.get({
+			action: 'Get a project spend limit',
+			description: 'Retrieve the hard spend limit of a project (a 404 when none is set)',
+			path: '/organization/projects/{project_id}/spend_limit',
+			operationId: 'Getprojectspendlimit',
+			locators,
+		}),
+		endpoint.post({
+			value: 'set',
+			name: 'Set',
+			action: 'Set a project spend limit',
+			description: 'Create or replace the hard spend limit of a project',
+			path: '/organization/projects/{project_id}/spend_limit',
+			operationId: 'Updateprojectspendlimit',
+			createsResource: false,
+			locators,
+			fields: limitFields,
+			body: limitBody,
+		}),
+	],
+};

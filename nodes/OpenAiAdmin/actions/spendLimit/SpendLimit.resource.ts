@@ -1,0 +1,36 @@
+import { endpoint } from '../endpoint';
+import type { Resource } from '../types';
+import { limitBody, limitFields } from './limit';
+
+export const spendLimit: Resource = {
+	value: 'spendLimit',
+	name: 'Spend Limit',
+	description: 'The hard limit on what the organization may spend in a month',
+	defaultOperation: 'get',
+	operations: [
+		endpoint.delete({
+			action: 'Delete the spend limit',
+			description: 'Remove the hard spend limit of the organization',
+			path: '/organization/spend_limit',
+			operationId: 'Deleteorganizationspendlimit',
+			deletes: 'organization.spend_limit',
+		}),
+		endpoint.get({
+			action: 'Get the spend limit',
+			description: 'Retrieve the hard spend limit of the organization (a 404 when none is set)',
+			path: '/organization/spend_limit',
+			operationId: 'Getorganizationspendlimit',
+		}),
+		endpoint.post({
+			value: 'set',
+			name: 'Set',
+			action: 'Set the spend limit',
+			description: 'Create or replace the hard spend limit of the organization',
+			path: '/organization/spend_limit',
+			operationId: 'Updateorganizationspendlimit',
+			createsResource: false,
+			fields: limitFields,
+			body: limitBody,
+		}),
+	],
+};
