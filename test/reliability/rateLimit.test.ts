@@ -1,7 +1,8 @@
 /**
  * The sandbox's token bucket (N requests per window over every route) against long Return All
- * runs, through real n8n execution. Windows are short (1 s) so that the suite stays fast; the
- * same arithmetic at the Admin API's real scale (10 per minute) is checked on a fake clock in
+ * runs, through real n8n execution. The bucket refills one request per second: slow enough that the
+ * requests after its burst meet 429s however busy the machine is (each would have to take over a
+ * second not to), and fast enough for a suite of a few seconds. The same arithmetic at the Admin API's real scale (10 per minute) is checked on a fake clock in
  * test/unit/transport/adminApi.test.ts.
  */
 import type { Sandbox } from '../../sandbox';
@@ -29,12 +30,14 @@ function expectedCursors(ids: string[]) {
 	return result;
 }
 
-describe('under a rate limit of 5 requests per second', () => {
-	const LIMIT = { requests: 5, windowMs: 1000 };
+describe('under a rate limit of 5 requests, refilled at one per second', () => {
+	const LIMIT = { requests: 5, windowMs: 5000 };
+	/** Three more pages than the bucket's burst. */
+	const PAGES = 8;
 
-	it.concurrent('a 12-page Return All bounces off 429s but returns every key exactly once', async () => {
+	it.concurrent('an 8-page Return All bounces off 429s but returns every key exactly once', async () => {
 		await withSandbox({ ...EMPTY_ORG, rateLimit: LIMIT }, async (sandbox) => {
-			const project = keysProject(sandbox, 12);
+			const project = keysProject(sandbox, PAGES);
 			const run = await runAgainst(sandbox, {
 				resource: 'projectApiKey',
 				operation: 'getMany',
@@ -45,11 +48,11 @@ describe('under a rate limit of 5 requests per second', () => {
 			expect(run.error).toBeUndefined();
 			const ids = project.apiKeys.map((key) => key.id);
 			expect(run.json.map((item) => item.id)).toEqual(ids);
-			expect(new Set(run.json.map((item) => item.id)).size).toBe(12 * PAGE);
+			expect(new Set(run.json.map((item) => item.id)).size).toBe(PAGES * PAGE);
 
 			const path = `/organization/projects/${project.id}/api_keys`;
 			expect(rateLimited(sandbox)).toBeGreaterThan(0);
-			expect(sandbox.requests).toHaveLength(12 + rateLimited(sandbox));
+			expect(sandbox.requests).toHaveLength(PAGES + rateLimited(sandbox));
 			expect(answeredCursors(sandbox, path)).toEqual(expectedCursors(ids));
 			// Each 429 was retried at the cursor it failed on.
 			const all = cursors(sandbox, path);
@@ -59,29 +62,29 @@ describe('under a rate limit of 5 requests per second', () => {
 		});
 	});
 
-	it.concurrent('paced at the same rate (300 per minute), it never hits a 429', async () => {
+	it.concurrent('paced at the same rate (60 per minute), it never hits a 429', async () => {
 		await withSandbox({ ...EMPTY_ORG, rateLimit: LIMIT }, async (sandbox) => {
-			const project = keysProject(sandbox, 12);
+			const project = keysProject(sandbox, PAGES);
 			const run = await runAgainst(sandbox, {
 				resource: 'projectApiKey',
 				operation: 'getMany',
 				projectId: byId(project.id),
 				returnAll: true,
-				options: { maxRequestsPerMinute: 300 },
+				options: { maxRequestsPerMinute: 60 },
 			});
 
 			expect(run.error).toBeUndefined();
 			const ids = project.apiKeys.map((key) => key.id);
 			expect(run.json.map((item) => item.id)).toEqual(ids);
 			expect(rateLimited(sandbox)).toBe(0);
-			expect(sandbox.requests).toHaveLength(12);
+			expect(sandbox.requests).toHaveLength(PAGES);
 			expect(cursors(sandbox, `/organization/projects/${project.id}/api_keys`)).toEqual(expectedCursors(ids));
 		});
 	});
 
 	it.concurrent('one pace spans every item of the execution: three projects, no 429, each key once', async () => {
 		await withSandbox({ ...EMPTY_ORG, projects: 3, rateLimit: LIMIT }, async (sandbox) => {
-			const projects = [0, 1, 2].map((index) => keysProject(sandbox, 4, index));
+			const projects = [0, 1, 2].map((index) => keysProject(sandbox, 3, index));
 			const run = await runAgainst(
 				sandbox,
 				{
@@ -89,25 +92,25 @@ describe('under a rate limit of 5 requests per second', () => {
 					operation: 'getMany',
 					projectId: byId('={{ $json.projectId }}'),
 					returnAll: true,
-					options: { maxRequestsPerMinute: 300 },
+					options: { maxRequestsPerMinute: 60 },
 				},
 				{ input: projects.map((project) => ({ projectId: project.id })) },
 			);
 
 			expect(run.error).toBeUndefined();
 			expect(rateLimited(sandbox)).toBe(0);
-			expect(sandbox.requests).toHaveLength(12);
+			expect(sandbox.requests).toHaveLength(9);
 			projects.forEach((project, index) => {
 				const mine = run.items.filter((item) => (item.pairedItem as { item: number }).item === index);
 				expect(mine.map((item) => item.json.id)).toEqual(project.apiKeys.map((key) => key.id));
 			});
-			expect(run.items).toHaveLength(12 * PAGE);
+			expect(run.items).toHaveLength(9 * PAGE);
 		});
 	});
 
 	it.concurrent('unpaced, the same three projects still come back complete', async () => {
 		await withSandbox({ ...EMPTY_ORG, projects: 3, rateLimit: LIMIT }, async (sandbox) => {
-			const projects = [0, 1, 2].map((index) => keysProject(sandbox, 4, index));
+			const projects = [0, 1, 2].map((index) => keysProject(sandbox, 3, index));
 			const run = await runAgainst(
 				sandbox,
 				{ resource: 'projectApiKey', operation: 'getMany', projectId: byId('={{ $json.projectId }}'), returnAll: true },
@@ -116,7 +119,7 @@ describe('under a rate limit of 5 requests per second', () => {
 
 			expect(run.error).toBeUndefined();
 			expect(rateLimited(sandbox)).toBeGreaterThan(0);
-			expect(sandbox.requests).toHaveLength(12 + rateLimited(sandbox));
+			expect(sandbox.requests).toHaveLength(9 + rateLimited(sandbox));
 			projects.forEach((project, index) => {
 				const mine = run.items.filter((item) => (item.pairedItem as { item: number }).item === index);
 				expect(mine.map((item) => item.json.id)).toEqual(project.apiKeys.map((key) => key.id));
@@ -128,7 +131,8 @@ describe('under a rate limit of 5 requests per second', () => {
 describe('under a rate limit whose 429s carry no Retry-After', () => {
 	it.concurrent('backs off long enough to clear the window, then finishes', async () => {
 		await withSandbox(
-			{ ...EMPTY_ORG, rateLimit: { requests: 2, windowMs: 1000, retryAfterHeaders: false } },
+			// One request per 2 s: the first backoff (2 s, jitter only adds) always finds a token again.
+			{ ...EMPTY_ORG, rateLimit: { requests: 2, windowMs: 4000, retryAfterHeaders: false } },
 			async (sandbox) => {
 				const project = keysProject(sandbox, 4);
 				const run = await runAgainst(sandbox, {
