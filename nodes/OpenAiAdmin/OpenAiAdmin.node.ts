@@ -6,6 +6,7 @@ import { resources } from './actions/registry';
 import { route } from './actions/router';
 import { requestOptions } from './actions/shared/requestOptions';
 import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 
 export class OpenAiAdmin implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,7 +27,7 @@ export class OpenAiAdmin implements INodeType {
 		hints: describeHints(resources),
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -1,3 +1,4 @@
+import { auditLog } from './auditLog/AuditLog.resource';
 import { project } from './project/Project.resource';
 import { projectApiKey } from './projectApiKey/ProjectApiKey.resource';
 import { projectRateLimit } from './projectRateLimit/ProjectRateLimit.resource';
@@ -15,6 +16,7 @@ export const resources: Resource[] = [
 	projectRateLimit,
 	projectServiceAccount,
 	projectUser,
+	auditLog,
 ];
 
 export type RegistryEntry = Operation & { resource: string; resourceName: string };
