@@ -27,6 +27,12 @@ const FILLS: Record<string, Fill> = {
 	'/organization/projects/{project_id}/service_accounts': inProject((s, id, n) => s.state.addServiceAccounts(id, n)),
 	'/organization/projects/{project_id}/api_keys': inProject((s, id, n) => s.state.addApiKeys(id, n)),
 	'/organization/projects/{project_id}/rate_limits': inProject((s, id, n) => s.state.addRateLimits(id, n)),
+	// Only the events the test records, newest first as the API lists them.
+	'/organization/audit_logs': (sandbox, size) => {
+		sandbox.state.auditLogs.length = 0;
+		for (let i = 0; i < size; i++) sandbox.state.recordEvent({ type: 'project.updated', payload: { id: `proj_${i}` }, at: 1_800_000_000 + i });
+		return { ids: sandbox.state.auditLogs.map((event) => event.id), parameters: {} };
+	},
 };
 
 const lists = registry

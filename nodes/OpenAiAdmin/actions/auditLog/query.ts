@@ -187,7 +187,7 @@ export function auditLogQuery(
 	}
 
 	const lists: Array<[string, string, string[]]> = [
-		['project_ids[]', 'Projects', textList(selection.project_ids, 'Projects', (id) => ID_REGEX.test(id), 'a project ID', refuse)],
+		['project_ids[]', 'Project Names or IDs', textList(selection.project_ids, 'Project Names or IDs', (id) => ID_REGEX.test(id), 'a project ID', refuse)],
 		['event_types[]', 'Event Types', types],
 		['actor_ids[]', 'Actor IDs', textList(selection.actor_ids, 'Actor IDs', (id) => ID_REGEX.test(id), 'an ID', refuse)],
 		['actor_emails[]', 'Actor Emails', textList(selection.actor_emails, 'Actor Emails', (email) => EMAIL_REGEX.test(email), 'an email address', refuse)],
