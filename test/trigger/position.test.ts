@@ -1,4 +1,6 @@
 /** The trigger's position, as pure functions: what is new since it, and where it moves to. */
+import type { IDataObject } from 'n8n-workflow';
+
 import { advance, readPosition, unseen, writePosition } from '../../nodes/OpenAiAdminTrigger/position';
 
 const event = (id: string, at: number) => ({ id, effective_at: at });
@@ -23,7 +25,7 @@ describe('trigger position', () => {
 		expect(readPosition({ position: { effectiveAt: '100', idsAtEffectiveAt: [] } })).toBeUndefined();
 		expect(readPosition({ position })).toEqual(position);
 
-		const staticData: Record<string, unknown> = {};
+		const staticData: IDataObject = {};
 		writePosition(staticData, position, { ...position });
 		expect(staticData).toEqual({});
 		writePosition(staticData, position, { effectiveAt: 100, idsAtEffectiveAt: ['a', 'b'] });
