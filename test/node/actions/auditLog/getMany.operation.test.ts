@@ -3,7 +3,7 @@
  * (`effective_at[gte]` in Unix seconds, `event_types[]`, ...), its effect on what comes back,
  * newest first, and the errors that need more than the API's words.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../../../sandbox';
 import { runAgainst, useSandbox } from '../../../helpers/sandbox';
@@ -13,7 +13,7 @@ const T = 1_800_000_000;
 /** The raw query of the first request, with repeated names kept. */
 const sentQuery = (sandbox: Sandbox) => new URL(sandbox.requests[0].rawUrl, 'http://x').searchParams;
 
-const getMany = (sandbox: Sandbox, filters: IDataObject, extra: IDataObject = {}) =>
+const getMany = (sandbox: Sandbox, filters: INodeParameters, extra: INodeParameters = {}) =>
 	runAgainst(sandbox, { resource: 'auditLog', operation: 'getMany', returnAll: true, filters, ...extra });
 
 describe('Audit Log → Get Many', () => {
