@@ -14,6 +14,7 @@ import {
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
 	PackageDirectoryLoader,
+	PollContext,
 	WorkflowExecute,
 } from 'n8n-core';
 // The one import by file path: n8n-core's index does not export SSHClientsManager, and nothing public
@@ -231,6 +232,17 @@ export interface RunOptions {
 	input?: INodeExecutionData[];
 }
 
+export interface PollResult {
+	/** What poll() returned: null when it had nothing new. */
+	output?: INodeExecutionData[][] | null;
+	/** What poll() threw. */
+	error?: Error;
+	/** The workflow's static data after the poll. */
+	staticData: IDataObject;
+	/** Whether the poll wrote to it (n8n saves static data only then). */
+	changed: boolean;
+}
+
 export interface WorkflowDefinition {
 	nodes: INode[];
 	connections: IConnections;
@@ -271,6 +283,43 @@ export class N8nEngine {
 			runExecutionData,
 		).processRunExecutionData(workflow);
 		return await finished.promise;
+	}
+
+	/**
+	 * Runs a polling trigger's `poll()` once, as n8n's poller does: in an n8n-core PollContext over a
+	 * workflow that holds `staticData` (the workflow's static data as n8n stored it). Mode `trigger` is
+	 * an active workflow's poll, `manual` the editor's "Fetch Test Event". The static data comes back
+	 * as n8n would save it, also when the poll threw.
+	 */
+	async poll(
+		node: INode,
+		options: RunOptions & { staticData?: IDataObject; mode?: 'trigger' | 'manual' } = {},
+	): Promise<PollResult> {
+		const workflow = new Workflow({
+			id: 'engine',
+			name: 'engine',
+			nodes: [node],
+			connections: {},
+			nodeTypes: this.nodeTypes,
+			active: options.mode !== 'manual',
+			staticData: structuredClone(options.staticData ?? {}),
+			settings: { executionOrder: 'v1' },
+		});
+		const nodeType = this.nodeTypes.getByName(node.type);
+		if (!nodeType.poll) throw new Error(`${node.type} has no poll()`);
+		const mode = options.mode ?? 'trigger';
+		const context = new PollContext(workflow, node, this.additionalData(options), mode, mode === 'manual' ? 'manual' : 'activate');
+		// `__dataChanged` is the flag n8n's static-data service reads; it is not enumerable.
+		const saved = () => ({
+			staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
+			changed: (workflow.staticData as { __dataChanged?: boolean }).__dataChanged === true,
+		});
+		try {
+			const output = await nodeType.poll.call(context);
+			return { output, ...saved() };
+		} catch (error) {
+			return { error: error as Error, ...saved() };
+		}
 	}
 
 	/** Calls a node's `listSearch` method the way the editor does for a "From List" picker. */

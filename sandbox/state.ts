@@ -64,6 +64,12 @@ export class SandboxState {
 	auditLogs: AuditLog[] = [];
 	/** Seeded activity, oldest first, that the usage and costs endpoints aggregate. */
 	usage: UsageRecord[] = [];
+	/**
+	 * Whether the organization's audit logging is on. Off, events are still kept (so turning it back
+	 * on shows them) but GET /organization/audit_logs answers 403, as for an organization that never
+	 * turned it on.
+	 */
+	auditLogging = true;
 	/** The tracking id of the sandbox's admin key, the actor of every change made through the API. */
 	adminKeyId: string;
 

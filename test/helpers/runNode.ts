@@ -7,17 +7,19 @@ import type {
 } from 'n8n-workflow';
 
 import { OpenAiAdminApi } from '../../credentials/OpenAiAdminApi.credentials';
-import type { LoadedTypes } from '../../engine';
+import type { LoadedTypes, PollResult } from '../../engine';
 import { errorOf, N8nEngine, outputOf } from '../../engine';
 import { OpenAiAdmin } from '../../nodes/OpenAiAdmin/OpenAiAdmin.node';
+import { OpenAiAdminTrigger } from '../../nodes/OpenAiAdminTrigger/OpenAiAdminTrigger.node';
 
 export const NODE_TYPE = 'n8n-nodes-openai-admin.openAiAdmin';
 export const NODE_NAME = 'OpenAI Admin';
+export const TRIGGER_TYPE = 'n8n-nodes-openai-admin.openAiAdminTrigger';
 
 /** Our node and credential straight from source, for the fast suites. */
 export function sourceTypes(): LoadedTypes {
 	return {
-		nodes: { [NODE_TYPE]: new OpenAiAdmin() },
+		nodes: { [NODE_TYPE]: new OpenAiAdmin(), [TRIGGER_TYPE]: new OpenAiAdminTrigger() },
 		credentials: { openAiAdminApi: new OpenAiAdminApi() },
 	};
 }
@@ -95,6 +97,34 @@ export async function searchList(
 		{
 			filter: options.filter,
 			paginationToken: options.paginationToken,
+			credentials: {
+				openAiAdminApi: { apiKey: options.api.adminKey, baseUrl: options.api.baseUrl, ...options.credential },
+			},
+		},
+	);
+}
+
+export interface PollOptions extends Pick<RunNodeOptions, 'api' | 'credential'> {
+	/** The workflow's static data as n8n stored it after the previous poll. */
+	staticData?: IDataObject;
+	mode?: 'trigger' | 'manual';
+}
+
+/** Runs the trigger's poll() once, in n8n-core's poll context, as an active workflow's poller does. */
+export async function pollTrigger(parameters: INodeParameters, options: PollOptions): Promise<PollResult> {
+	return await engine.poll(
+		{
+			id: 'trigger-under-test',
+			name: 'OpenAI Admin Trigger',
+			type: TRIGGER_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: { openAiAdminApi: { id: '1', name: 'OpenAI Admin account' } },
+		},
+		{
+			staticData: options.staticData,
+			mode: options.mode,
 			credentials: {
 				openAiAdminApi: { apiKey: options.api.adminKey, baseUrl: options.api.baseUrl, ...options.credential },
 			},

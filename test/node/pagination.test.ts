@@ -30,6 +30,12 @@ const FILLS: Record<string, Fill> = {
 	'/organization/projects/{project_id}/rate_limits': inProject((s, id, n) => s.state.addRateLimits(id, n)),
 	'/organization/spend_alerts': (sandbox, size) => ({ ids: addSpendAlerts(sandbox.state, size).map((a) => a.id), parameters: {} }),
 	'/organization/projects/{project_id}/spend_alerts': inProject((s, id, n) => addSpendAlerts(s.state, n, s.state.findProject(id))),
+	// Only the events the test records, newest first as the API lists them.
+	'/organization/audit_logs': (sandbox, size) => {
+		sandbox.state.auditLogs.length = 0;
+		for (let i = 0; i < size; i++) sandbox.state.recordEvent({ type: 'project.updated', payload: { id: `proj_${i}` }, at: 1_800_000_000 + i });
+		return { ids: sandbox.state.auditLogs.map((event) => event.id), parameters: {} };
+	},
 };
 
 const lists = registry

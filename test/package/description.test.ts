@@ -19,6 +19,7 @@ import type {
 import { OpenAiAdminApi } from '../../credentials/OpenAiAdminApi.credentials';
 import { registry } from '../../nodes/OpenAiAdmin/actions/registry';
 import { OpenAiAdmin } from '../../nodes/OpenAiAdmin/OpenAiAdmin.node';
+import { OpenAiAdminTrigger } from '../../nodes/OpenAiAdminTrigger/OpenAiAdminTrigger.node';
 
 const ROOT = path.resolve(__dirname, '../..');
 const description: INodeTypeDescription = new OpenAiAdmin().description;
@@ -80,9 +81,8 @@ describe('node description', () => {
 	});
 
 	it('has one Operation dropdown per resource, each option with its own action sentence', () => {
-		expect(operationFields.map((field) => shownFor(field, 'resource'))).toEqual(
-			resourceValues.map((value) => [value]),
-		);
+		// In registry order (resources are appended), where the Resource dropdown is sorted.
+		expect(operationFields.map((field) => String(shownFor(field, 'resource'))).sort()).toEqual([...resourceValues].sort());
 		const actions: string[] = [];
 		for (const field of operationFields) {
 			expect(field.noDataExpression).toBe(true);
@@ -196,7 +196,7 @@ describe('credential', () => {
 });
 
 /** The description as a node source file, with plain (unquoted) keys as n8n's lint rules expect. */
-function asNodeSource(value: INodeTypeDescription): string {
+function asNodeSource(value: INodeTypeDescription, className: string): string {
 	const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 	const literal = (item: unknown, indent: string): string => {
 		const inner = `${indent}\t`;
@@ -217,19 +217,19 @@ function asNodeSource(value: INodeTypeDescription): string {
 	return [
 		"import type { INodeType, INodeTypeDescription } from 'n8n-workflow';",
 		'',
-		'export class OpenAiAdmin implements INodeType {',
+		`export class ${className} implements INodeType {`,
 		`\tdescription: INodeTypeDescription = ${literal(value, '\t')};`,
 		'}',
 		'',
 	].join('\n');
 }
 
-function lintDescription(value: INodeTypeDescription): string[] {
+function lintDescription(value: INodeTypeDescription, className = 'OpenAiAdmin'): string[] {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'openai-admin-description-'));
 	// The node rules also check that the file sits in a folder named after the node.
-	const file = path.join(folder, 'OpenAiAdmin', 'OpenAiAdmin.node.ts');
+	const file = path.join(folder, className, `${className}.node.ts`);
 	fs.mkdirSync(path.dirname(file));
-	fs.writeFileSync(file, asNodeSource(value));
+	fs.writeFileSync(file, asNodeSource(value, className));
 	const lines = fs.readFileSync(file, 'utf8').split('\n');
 	let output: string;
 	try {
@@ -281,5 +281,32 @@ describe("eslint-plugin-n8n-nodes-base's node rules on the full description", ()
 			'n8n-nodes-base/node-param-display-name-miscased',
 			'n8n-nodes-base/node-param-operation-option-action-miscased',
 		]);
+	}, 60_000);
+});
+
+describe('trigger description', () => {
+	const trigger = new OpenAiAdminTrigger().description;
+
+	it('is a polling trigger with no input, the shared credential and light/dark icons', () => {
+		expect(trigger).toMatchObject({ polling: true, group: ['trigger'], inputs: [], defaults: { name: 'OpenAI Admin Trigger' } });
+		expect(trigger.credentials).toEqual(description.credentials);
+		expect(trigger.icon).toEqual(description.icon);
+	});
+
+	it('offers every event type, sorted, with every field described', () => {
+		const events = trigger.properties.find((field) => field.name === 'events')!;
+		const names = (events.options as INodePropertyOptions[]).map((option) => option.name);
+		expect(isSorted(names)).toBe(true);
+		expect(names.indexOf('api_key.created')).toBe(0);
+		const fields = allFields(trigger.properties).filter(({ field }) => !['notice', 'collection'].includes(field.type));
+		expect(fields.filter(({ field }) => !field.description?.trim()).map(({ at }) => at)).toEqual([]);
+		const unsorted = allFields(trigger.properties)
+			.filter(({ field }) => ['options', 'multiOptions', 'collection'].includes(field.type))
+			.filter(({ field }) => !isSorted(((field.options ?? []) as AnyOption[]).map((o) => ('displayName' in o ? o.displayName : o.name))));
+		expect(unsorted.map(({ at }) => at)).toEqual([]);
+	});
+
+	it("passes eslint-plugin-n8n-nodes-base's node rules", () => {
+		expect(lintDescription(trigger, 'OpenAiAdminTrigger')).toEqual([]);
 	}, 60_000);
 });

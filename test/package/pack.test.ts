@@ -106,18 +106,18 @@ describe('loaded by n8n-core from the unpacked tarball', () => {
 		const credentialNames = Object.keys(loader.credentialTypes);
 		expect(nodeNames).toHaveLength(manifest.n8n.nodes.length);
 		expect(credentialNames).toHaveLength(manifest.n8n.credentials.length);
-		expect(nodeNames).toEqual(['openAiAdmin']);
+		expect(nodeNames.sort()).toEqual(['openAiAdmin', 'openAiAdminTrigger']);
 		expect(credentialNames).toEqual(['openAiAdminApi']);
-		for (const { type } of Object.values(loader.nodeTypes)) {
-			expect(typeof (type as { execute?: unknown }).execute).toBe('function');
-		}
+		const runs = (type: unknown) => ['execute', 'poll'].filter((method) => typeof (type as Record<string, unknown>)[method] === 'function');
+		expect(runs(loader.nodeTypes.openAiAdmin.type)).toEqual(['execute']);
+		expect(runs(loader.nodeTypes.openAiAdminTrigger.type)).toEqual(['poll']);
 	});
 
 	it('finds the light and dark icons of every node and credential inside the package', () => {
 		const described = [...loader.types.nodes, ...loader.types.credentials] as Array<
 			Pick<INodeTypeDescription, 'iconUrl' | 'name'>
 		>;
-		expect(described).toHaveLength(2);
+		expect(described).toHaveLength(manifest.n8n.nodes.length + manifest.n8n.credentials.length);
 		for (const { iconUrl, name } of described) {
 			expect({ name, iconUrl: typeof iconUrl }).toEqual({ name, iconUrl: 'object' });
 			const { light, dark } = iconUrl as { light: string; dark: string };
@@ -131,10 +131,12 @@ describe('loaded by n8n-core from the unpacked tarball', () => {
 		}
 	});
 
-	it('reads the codex (categories and documentation) beside the node', () => {
-		const [description] = loader.types.nodes;
-		expect(description.codex?.categories).toEqual(['Development', 'Utility']);
-		expect(description.codex?.resources?.primaryDocumentation?.[0]?.url).toMatch(/^https:\/\//);
+	it('reads the codex (categories and documentation) beside every node', () => {
+		expect(loader.types.nodes).toHaveLength(manifest.n8n.nodes.length);
+		for (const description of loader.types.nodes) {
+			expect(description.codex?.categories).toEqual(['Development', 'Utility']);
+			expect(description.codex?.resources?.primaryDocumentation?.[0]?.url).toMatch(/^https:\/\//);
+		}
 	});
 
 	it('runs through n8n: Get Many projects against the sandbox', async () => {

@@ -28,7 +28,7 @@ describe('spec coverage', () => {
 		const undeclared = registry.flatMap((entry) => {
 			const spec = operations.find((operation) => operation.operationId === entry.operationId);
 			const declared = new Set(spec?.parameters.filter((p) => p.in === 'query').map((p) => p.name));
-			const sent = [...(entry.filters ?? []).map((filter) => filter.name), ...(entry.pager ? ['limit', entry.pager.cursorParam] : []), ...(entry.buckets ? ['limit', entry.buckets.cursorParam] : [])];
+			const sent = [...(entry.queryParameters ?? (entry.filters ?? []).map((filter) => filter.name)), ...(entry.pager ? ['limit', entry.pager.cursorParam] : []), ...(entry.buckets ? ['limit', entry.buckets.cursorParam] : [])];
 			return sent.filter((name) => !declared.has(name)).map((name) => `${entry.operationId}: ${name}`);
 		});
 		expect(undeclared).toEqual([]);

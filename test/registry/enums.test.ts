@@ -1,5 +1,6 @@
 /** The enumerations the node defines once, against the spec schemas they come from. */
 import {
+	AUDIT_LOG_EVENT_TYPES,
 	OWNER_PROJECT_ACCESS,
 	PROJECT_ROLES,
 	RATE_LIMIT_FIELDS,
@@ -30,5 +31,9 @@ describe('shared enums match the spec', () => {
 			.find((operation) => operation.operationId === 'list-project-api-keys')
 			?.parameters.find((candidate) => candidate.name === 'owner_project_access');
 		expect(sorted(OWNER_PROJECT_ACCESS)).toEqual(sorted(parameter?.schema?.enum ?? []));
+	});
+
+	it('audit log event types: AuditLogEventType', () => {
+		expect(sorted(AUDIT_LOG_EVENT_TYPES)).toEqual(sorted(schemas.AuditLogEventType.enum));
 	});
 });

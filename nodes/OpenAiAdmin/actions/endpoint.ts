@@ -39,7 +39,7 @@ function declare(
 	fields: INodeProperties[],
 	plain: boolean,
 	send: Request,
-	extra: Pick<Operation, 'pager' | 'filters'> = {},
+	extra: Pick<Operation, 'pager' | 'filters' | 'queryParameters'> = {},
 ): Operation {
 	const { locators = {}, value, name, ...rest } = declaration;
 	const missing = pathParameters(declaration.path).filter((parameter) => !locators[parameter]);
@@ -113,9 +113,17 @@ function readFilters(context: IExecuteFunctions, itemIndex: number, filters: INo
 	return query;
 }
 
-/** A list with Return All and Limit; each filter is a query parameter named as in the spec. */
-function list(declaration: Common & { pager?: Pager; filters?: INodeProperties[] }): Operation {
-	const { pager = lastIdPager, filters = [], ...rest } = declaration;
+/** Reads the Filters collection into the query, for filters that are not one parameter each. */
+type QueryReader = (context: IExecuteFunctions, itemIndex: number, chosen: IDataObject) => IDataObject;
+
+/**
+ * A list with Return All and Limit; each filter is a query parameter named as in the spec, unless
+ * `query` builds the query from them (then `queryParameters` names what it may send).
+ */
+function list(
+	declaration: Common & { pager?: Pager; filters?: INodeProperties[]; query?: QueryReader; queryParameters?: string[] },
+): Operation {
+	const { pager = lastIdPager, filters = [], query: readQuery, queryParameters, ...rest } = declaration;
 	const fields = [...listControls(pager.maxLimit), ...(filters.length ? [collection('filters', filters)] : [])];
 	return declare(
 		{ ...rest, method: 'GET' },
@@ -123,10 +131,12 @@ function list(declaration: Common & { pager?: Pager; filters?: INodeProperties[]
 		fields,
 		true,
 		async (context, itemIndex, api, path) => {
-			const query = readFilters(context, itemIndex, filters);
+			const query = readQuery
+				? readQuery(context, itemIndex, readCollection(context, 'filters', itemIndex))
+				: readFilters(context, itemIndex, filters);
 			return await listAll(api, path, query, readListControls(context, itemIndex, pager.maxLimit), pager);
 		},
-		{ pager, filters },
+		{ pager, filters, queryParameters },
 	);
 }
 

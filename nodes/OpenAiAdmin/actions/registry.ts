@@ -1,9 +1,9 @@
+import { auditLog } from './auditLog/AuditLog.resource';
 import { project } from './project/Project.resource';
 import { projectApiKey } from './projectApiKey/ProjectApiKey.resource';
 import { projectRateLimit } from './projectRateLimit/ProjectRateLimit.resource';
 import { projectServiceAccount } from './projectServiceAccount/ProjectServiceAccount.resource';
 import { projectUser } from './projectUser/ProjectUser.resource';
-import type { Operation, Resource } from './types';
 import { cost } from './cost/Cost.resource';
 import { dataRetention } from './dataRetention/DataRetention.resource';
 import { projectDataRetention } from './projectDataRetention/ProjectDataRetention.resource';
@@ -14,12 +14,14 @@ import { projectSpendLimit } from './projectSpendLimit/ProjectSpendLimit.resourc
 import { spendAlert } from './spendAlert/SpendAlert.resource';
 import { spendLimit } from './spendLimit/SpendLimit.resource';
 import { usageResource } from './usage/Usage.resource';
+import type { Operation, Resource } from './types';
 
 /**
  * Every resource and its operations. The node's description and hints, the README's operations
  * table, the spec coverage test and the test tables are all read from here.
  */
 export const resources: Resource[] = [
+	auditLog,
 	cost,
 	dataRetention,
 	project,

@@ -33,6 +33,8 @@ export type Operation = Endpoint & {
 	buckets?: Pager;
 	/** For a list: the filters it offers; each is sent under its own name as a query parameter. */
 	filters?: INodeProperties[];
+	/** For a list whose filters are read together: the spec's query parameters they may send. */
+	queryParameters?: string[];
 	/** Whether the declaration alone says what is sent (no rules of its own for the body). */
 	plain: boolean;
 	hints?: OperationHint[];

@@ -5,8 +5,8 @@ import { listAll } from '../transport/pagination';
 import { apiPath } from '../transport/path';
 
 /**
- * Options of the multi-value pickers (usage and cost filters). A multi-select cannot page as a
- * "From List" picker does, so each walks its whole list.
+ * Options of the multi-value pickers (usage, cost and audit-log filters). A multi-select cannot page
+ * as a "From List" picker does, so each walks its whole list: one request per hundred objects.
  */
 
 const all = async (context: ILoadOptionsFunctions, path: string, query: IDataObject = {}) =>
@@ -16,10 +16,12 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 
 const option = (name: string, id: unknown): INodePropertyOptions => ({ name: name || text(id), value: text(id) });
 
-/** Archived projects too: their usage and costs stay in the reports. */
+/** Archived projects too, marked: their usage, costs and audit-log events remain. Sorted by name. */
 export async function getProjects(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const projects = await all(this, '/organization/projects', { include_archived: true });
-	return projects.map((project) => option(text(project.name), project.id));
+	return projects
+		.map((project) => option(project.status === 'archived' ? `${text(project.name)} (archived)` : text(project.name), project.id))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
