@@ -200,7 +200,7 @@ export const OPERATIONS: OperationSpec[] = [
 			['Older Than (Days)', 'olderThanDays', [-1, 1.5, 'x']],
 			['Concurrency', 'concurrency', CONCURRENCY_BAD],
 			// Spaces and commas separate the IDs, so an ID is bad only for what is between them.
-			['Project IDs', 'projectIds', ['a/b', '..', '../users', 'x?limit=1', 'x#frag', '%2e%2e', 'a..b', 'prøj', 'proj_ok, a/b', 42]],
+			['Project Names or IDs', 'projectIds', ['a/b', '..', '../users', 'x?limit=1', 'x#frag', '%2e%2e', 'a..b', 'prøj', 'proj_ok, a/b', 42]],
 		],
 	},
 	{

@@ -31,18 +31,19 @@ interface AuditSettings {
 	projectIds?: string[];
 }
 
+const PROJECTS_FIELD = 'Project Names or IDs';
+
 function readSettings(context: IExecuteFunctions, itemIndex: number): AuditSettings {
 	const number = (name: string, field: string, fallback: number, min: number, max?: number) =>
 		checkWholeNumber(context, context.getNodeParameter(name, itemIndex, fallback), itemIndex, field, min, max);
 	const filters = readCollection(context, 'filters', itemIndex);
+	// The picker gives a list; an expression may also give the IDs as text, separated by commas.
 	const ids = filters.projectIds;
-	if (ids !== undefined && typeof ids !== 'string') {
-		throw invalidInput(context, itemIndex, 'Project IDs', 'give the IDs as text, separated by commas');
+	const listed = typeof ids === 'string' ? ids.split(/[\s,]+/) : ids;
+	if (listed !== undefined && !(Array.isArray(listed) && listed.every((id) => typeof id === 'string'))) {
+		throw invalidInput(context, itemIndex, PROJECTS_FIELD, 'give a list of project IDs, or the IDs as text separated by commas');
 	}
-	const projectIds = (ids ?? '')
-		.split(/[\s,]+/)
-		.filter(Boolean)
-		.map((id) => checkId(context, id, itemIndex, 'Project IDs'));
+	const projectIds = (listed ?? []).filter(Boolean).map((id) => checkId(context, id, itemIndex, PROJECTS_FIELD));
 	return {
 		unusedDays: number('unusedDays', 'Unused For More Than (Days)', defaultUnusedDays, 1),
 		olderThanDays: number('olderThanDays', 'Older Than (Days)', 0, 0),
@@ -118,7 +119,7 @@ function chosenProjects(context: IExecuteFunctions, itemIndex: number, projects:
 	const unknown = settings.projectIds.filter((id) => !listed.has(id));
 	if (unknown.length) {
 		const archivedHint = settings.includeArchived ? '' : ' (an archived project needs Include Archived Projects)';
-		throw invalidInput(context, itemIndex, 'Project IDs', `${unknown.join(', ')} is not a project of the organization${archivedHint}`);
+		throw invalidInput(context, itemIndex, PROJECTS_FIELD, `${unknown.join(', ')} is not a project of the organization${archivedHint}`);
 	}
 	return projects.filter((project) => settings.projectIds!.includes(idOf(project)));
 }
@@ -182,12 +183,13 @@ export const auditAllProjects = endpoint.walk({
 				description: 'Whether to output only the keys with at least one flag',
 			},
 			{
-				displayName: 'Project IDs',
+				displayName: 'Project Names or IDs',
 				name: 'projectIds',
-				type: 'string',
-				default: '',
-				placeholder: 'proj_abc123, proj_def456',
-				description: 'Audit only these projects (IDs separated by commas); empty audits every project',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getProjects' },
+				default: [],
+				description:
+					'Audit only these projects; none chosen audits every project. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		]),
 	],

@@ -162,6 +162,10 @@ describe('Project API Key → Audit All Projects', () => {
 		// In list order, whatever order they were named in; only their keys were asked for.
 		expect(keyIds(named.json)).toEqual(idsOf([projects[0], projects[2]]));
 		expect(keyLists(sandbox()).map((request) => request.path)).toEqual([projects[0], projects[2]].map((p) => `/organization/projects/${p.id}/api_keys`));
+
+		// The picker's form: a list of IDs.
+		const picked = await runAgainst(sandbox(), audit({ filters: { projectIds: chosen.map((p) => p.id) } }));
+		expect(keyIds(picked.json)).toEqual(idsOf([projects[0], projects[2]]));
 	});
 
 	it('names a project ID the organization does not have, and with Continue On Fail keeps the other items', async () => {
@@ -174,7 +178,7 @@ describe('Project API Key → Audit All Projects', () => {
 
 		expect(run.json.map((item) => item.error ?? (item.key as { id: string }).id)).toEqual([
 			...idsOf([project]),
-			expect.stringMatching(/^Project IDs: proj_gone is not a project of the organization .+ \[item 1\]$/),
+			expect.stringMatching(/^Project Names or IDs: proj_gone is not a project of the organization .+ \[item 1\]$/),
 			...idsOf([project]),
 		]);
 		expect(run.items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 0, 1, 2, 2]);
