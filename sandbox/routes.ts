@@ -10,6 +10,11 @@ import * as projectUsers from './resources/project-users';
 import * as rateLimits from './resources/rate-limits';
 import * as serviceAccounts from './resources/service-accounts';
 import * as users from './resources/users';
+import * as invites from './resources/invites';
+import * as adminApiKeys from './resources/admin-api-keys';
+import * as groups from './resources/groups';
+import * as roles from './resources/roles';
+import * as certificates from './resources/certificates';
 
 export const routes: Route[] = [
 	...projects.routes,
@@ -19,7 +24,15 @@ export const routes: Route[] = [
 	...rateLimits.routes,
 	...users.routes,
 	listAuditLogs,
+	...invites.routes,
+	...adminApiKeys.routes,
+	...groups.routes,
+	...roles.routes,
+	...certificates.routes,
 ];
+
+/** Controls only the sandbox has, beside the Admin API (not in the spec): see sandbox/README.md. */
+export const controlRoutes: Route[] = [...invites.controlRoutes];
 
 export interface CompiledRoute extends Route {
 	regex: RegExp;

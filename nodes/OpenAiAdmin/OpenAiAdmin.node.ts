@@ -6,6 +6,7 @@ import { resources } from './actions/registry';
 import { route } from './actions/router';
 import { requestOptions } from './actions/shared/requestOptions';
 import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 
 export class OpenAiAdmin implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,7 +17,7 @@ export class OpenAiAdmin implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Administer an OpenAI organization: projects, project users, service accounts, project API keys and rate limits',
+			'Administer an OpenAI organization: members, invites, groups, roles, projects, service accounts, API keys, admin keys, certificates and rate limits',
 		defaults: { name: 'OpenAI Admin' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -26,7 +27,7 @@ export class OpenAiAdmin implements INodeType {
 		hints: describeHints(resources),
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

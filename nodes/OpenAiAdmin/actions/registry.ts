@@ -4,6 +4,18 @@ import { projectRateLimit } from './projectRateLimit/ProjectRateLimit.resource';
 import { projectServiceAccount } from './projectServiceAccount/ProjectServiceAccount.resource';
 import { projectUser } from './projectUser/ProjectUser.resource';
 import type { Operation, Resource } from './types';
+import { user } from './user/User.resource';
+import { invite } from './invite/Invite.resource';
+import { adminApiKey } from './adminApiKey/AdminApiKey.resource';
+import { projectServiceAccountApiKey } from './projectServiceAccountApiKey/ProjectServiceAccountApiKey.resource';
+import { group } from './group/Group.resource';
+import { groupUser } from './groupUser/GroupUser.resource';
+import { groupRole } from './groupRole/GroupRole.resource';
+import { role } from './role/Role.resource';
+import { userRole } from './userRole/UserRole.resource';
+import { projectGroup } from './projectGroup/ProjectGroup.resource';
+import { certificate } from './certificate/Certificate.resource';
+import { projectCertificate } from './projectCertificate/ProjectCertificate.resource';
 
 /**
  * Every resource and its operations. The node's description and hints, the README's operations
@@ -15,6 +27,18 @@ export const resources: Resource[] = [
 	projectRateLimit,
 	projectServiceAccount,
 	projectUser,
+	user,
+	invite,
+	adminApiKey,
+	projectServiceAccountApiKey,
+	group,
+	groupUser,
+	groupRole,
+	role,
+	userRole,
+	projectGroup,
+	certificate,
+	projectCertificate,
 ];
 
 export type RegistryEntry = Operation & { resource: string; resourceName: string };

@@ -34,3 +34,9 @@ export const RATE_LIMIT_FIELDS: Array<[displayName: string, name: string, descri
 	['Max Requests Per Minute', 'max_requests_per_1_minute', 'The maximum requests per minute'],
 	['Max Tokens Per Minute', 'max_tokens_per_1_minute', 'The maximum tokens per minute'],
 ];
+
+/** An organization member's role: `InviteRequest.role` (the user update says it in prose). */
+export const ORGANIZATION_ROLES = ['owner', 'reader'] as const;
+
+/** `order` of the lists that take one. */
+export const LIST_ORDERS = ['asc', 'desc'] as const;
