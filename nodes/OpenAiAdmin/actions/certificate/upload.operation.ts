@@ -26,6 +26,7 @@ export const uploadCertificate = endpoint.post({
 				{ name: 'Text', value: 'text', description: 'The PEM content, pasted or from an expression' },
 			],
 			default: 'binary',
+			description: 'Where the PEM content of the certificate comes from',
 		},
 		{
 			displayName: 'Input Binary Field',

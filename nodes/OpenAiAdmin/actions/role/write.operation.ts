@@ -9,7 +9,7 @@ const permissionsField = (required: boolean): INodeProperties => ({
 	name: 'permissions',
 	type: 'string',
 	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Permission' },
-	required,
+	...(required ? { required } : {}),
 	default: [],
 	placeholder: 'e.g. api.organization.projects.read',
 	description: 'The permissions the role grants, one per value',
@@ -78,8 +78,8 @@ export const updateRole = endpoint.post({
 	fields: [
 		collection('updateFields', [
 			descriptionField,
-			{ ...permissionsField(false), description: 'The full new set of permissions, one per value' },
 			{ displayName: 'Name', name: 'role_name', type: 'string', default: '', description: 'The new name of the role' },
+			{ ...permissionsField(false), description: 'The full new set of permissions, one per value' },
 		]),
 	],
 	body(itemIndex) {
