@@ -200,12 +200,11 @@ export const routes: Route[] = [
 		path: projectGroups.options.path,
 		handler: (c) => {
 			const project = activeProject.write(c);
+			// A project role, by id or by name (the predefined ones are `owner` and `member`).
+			const role = rolesOf(c.state).find((r) => r.resource_type === 'api.project' && (r.id === c.body.role || r.name === c.body.role));
+			if (!role) throw badRequest(`'${String(c.body.role)}' is not a project role of this organization.`, 'role', 'invalid_value');
 			const group = groups.find(c.state, c.state, c.body.group_id as string);
 			if (!group) throw notFound(`The group ${String(c.body.group_id)} was not found`, 'group_id');
-			const role = rolesOf(c.state).find((r) => r.id === c.body.role);
-			if (!role || role.resource_type !== 'api.project') {
-				throw badRequest(`'${String(c.body.role)}' is not a project role of this organization.`, 'role');
-			}
 			const items = projectGroups.items(project, c.state);
 			if (items.some((access) => access.id === group.id)) throw badRequest(`Group ${group.id} already has access to project ${project.id}.`, 'group_id');
 			const access = { id: group.id, role: role.id, created_at: c.now() };

@@ -17,8 +17,8 @@ export interface Role {
 const PREDEFINED: Array<[id: string, name: string, resource: Role['resource_type'], permissions: string[]]> = [
 	['role_org_owner', 'owner', 'api.organization', ['api.organization.read', 'api.organization.write']],
 	['role_org_reader', 'reader', 'api.organization', ['api.organization.read']],
-	['role_proj_owner', 'project-owner', 'api.project', ['api.project.read', 'api.project.write']],
-	['role_proj_member', 'project-member', 'api.project', ['api.project.read']],
+	['role_proj_owner', 'owner', 'api.project', ['api.project.read', 'api.project.write']],
+	['role_proj_member', 'member', 'api.project', ['api.project.read']],
 ];
 
 /** The organization's roles, the predefined ones first (they exist from the start). */

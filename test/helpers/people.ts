@@ -90,7 +90,7 @@ export function seedPeople(sandbox: Sandbox, { members, roleHolder, project, cou
 			valid_at: at,
 			expires_at: at + 365 * 86400,
 			active: false,
-			projects: [],
+			projects: [] as string[],
 		};
 		certificates.items(state, state).push(certificate);
 		return certificate;
