@@ -10,7 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { FaultEngine, TokenBucket, malformedBody, statusFaultResponse } from './faults';
 import { ApiError } from './http';
 import { Rng } from './random';
-import { compileRoutes, matchRoute, routes } from './routes';
+import { compileRoutes, controlRoutes, matchRoute, routes } from './routes';
 import { plannedEvents, seedDescription, seedState } from './seed';
 import { SandboxState } from './state';
 import type { FaultRule, RateLimitOption, RecordedRequest, SandboxOptions } from './types';
@@ -95,7 +95,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	seedState(state, description);
 
 	const adminKey = options.adminKey ?? defaultAdminKey(seed);
-	const table = compileRoutes(routes);
+	const table = compileRoutes([...routes, ...controlRoutes]);
 	const faults = new FaultEngine(Rng.derive(seed, 0xfa017));
 	for (const rule of options.faults ?? []) faults.add(rule);
 	let bucket = options.rateLimit ? new TokenBucket(options.rateLimit) : undefined;

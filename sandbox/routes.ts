@@ -13,6 +13,11 @@ import * as users from './resources/users';
 import * as spend from './resources/spend';
 import * as projectSettings from './resources/project-settings';
 import * as usage from './usage';
+import * as invites from './resources/invites';
+import * as adminApiKeys from './resources/admin-api-keys';
+import * as groups from './resources/groups';
+import * as roles from './resources/roles';
+import * as certificates from './resources/certificates';
 
 export const routes: Route[] = [
 	...projects.routes,
@@ -25,7 +30,15 @@ export const routes: Route[] = [
 	...usage.routes,
 	...spend.routes,
 	...projectSettings.routes,
+	...invites.routes,
+	...adminApiKeys.routes,
+	...groups.routes,
+	...roles.routes,
+	...certificates.routes,
 ];
+
+/** Controls only the sandbox has, beside the Admin API (not in the spec): see sandbox/README.md. */
+export const controlRoutes: Route[] = [...invites.controlRoutes];
 
 export interface CompiledRoute extends Route {
 	regex: RegExp;

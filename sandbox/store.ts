@@ -5,7 +5,7 @@
  * declaration, records the audit event of every change it makes, and leaves hand-written handlers to
  * what has rules of its own.
  */
-import { badRequest, notFound } from './http';
+import { badRequest, notFound, queryEnum } from './http';
 import { paginate, type PagerStyle } from './pagers';
 import type { Route, RouteContext } from './resources/context';
 import type { SandboxState } from './state';
@@ -88,7 +88,11 @@ export interface CollectionOptions<T extends { id: string }, S> {
 	serialize?: (item: T, scope: S) => unknown;
 	pager?: PagerStyle;
 	defaultLimit?: number;
+	/** The largest `limit` (100 unless the spec says otherwise: groups and roles take 1000). */
+	maxLimit?: number;
 	allowBefore?: boolean;
+	/** Lists with an `order` query parameter (`asc`|`desc`), and its default; items are kept oldest first. */
+	order?: 'asc' | 'desc';
 	/** Audit event types of the spec's AuditLogEventType enum; a change without one cannot be served. */
 	events?: { created?: string; updated?: string; deleted?: string };
 	/** The `data` of a creation event (the spec keeps only the fields its event type names). */
@@ -185,9 +189,12 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 			path: this.options.path,
 			handler: (ctx) => {
 				const scope = this.options.scope.read(ctx);
-				return paginate(this.items(scope, ctx.state), ctx.query, (item) => this.serialize(item, scope), {
+				const all = this.items(scope, ctx.state);
+				const order = this.options.order && (queryEnum(ctx.query, 'order', ['asc', 'desc'] as const) ?? this.options.order);
+				return paginate(order === 'desc' ? [...all].reverse() : all, ctx.query, (item) => this.serialize(item, scope), {
 					style: this.options.pager,
 					defaultLimit: this.options.defaultLimit,
+					maxLimit: this.options.maxLimit,
 					allowBefore: this.options.allowBefore,
 					visible: options.filter?.(ctx, scope),
 					cursorIndex: (items, id) => ctx.state.cursorIndex(items, id),

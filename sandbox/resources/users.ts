@@ -1,8 +1,16 @@
-/** /organization/users: the organization's members (read-only here; the node's user picker reads them). */
+/**
+ * /organization/users: the organization's members. A role change is `owner` or `reader`. Removing a
+ * user from the organization removes them from every project, deletes the API keys they own in
+ * projects, and drops their group memberships and role assignments, each change with its event.
+ */
 import { queryList } from '../http';
 import { CollectionStore, organization } from '../store';
 import type { OrganizationUser } from '../types';
+import { apiKeys } from './api-keys';
 import type { Route } from './context';
+import * as groups from './groups';
+import { projectUsers } from './project-users';
+import * as roles from './roles';
 
 export function serializeUser(u: OrganizationUser) {
 	return { object: 'organization.user' as const, id: u.id, name: u.name, email: u.email, role: u.role, added_at: u.added_at };
@@ -17,6 +25,25 @@ export const organizationUsers = new CollectionStore<OrganizationUser>({
 	scope: organization,
 	items: (_, state) => state.organizationUsers,
 	serialize: serializeUser,
+	events: { updated: 'user.updated', deleted: 'user.deleted' },
+	eventChanges: (body) => (typeof body.role === 'string' ? { role: body.role } : {}),
+	afterRemove: (user, _scope, ctx) => {
+		for (const project of ctx.state.projects) {
+			for (let i = project.apiKeys.length - 1; i >= 0; i--) {
+				const key = project.apiKeys[i];
+				if (key.owner.type !== 'user' || key.owner.user.id !== user.id) continue;
+				ctx.state.removeAt(project.apiKeys, i);
+				apiKeys.record(ctx.state, 'deleted', project, key, {});
+			}
+			const membership = project.users.find((member) => member.id === user.id);
+			if (membership) {
+				ctx.state.removeAt(project.users, project.users.indexOf(membership));
+				projectUsers.record(ctx.state, 'deleted', project, membership, {});
+			}
+		}
+		groups.forgetUser(ctx.state, user);
+		roles.forgetUser(ctx.state, user);
+	},
 });
 
 export const routes: Route[] = [
@@ -28,4 +55,11 @@ export const routes: Route[] = [
 		},
 	}),
 	organizationUsers.getRoute(),
+	organizationUsers.updateRoute({
+		rules: { role: { enum: ['owner', 'reader'] } },
+		apply: (user, ctx) => {
+			if (typeof ctx.body.role === 'string') user.role = ctx.body.role as OrganizationUser['role'];
+		},
+	}),
+	organizationUsers.deleteRoute(),
 ];

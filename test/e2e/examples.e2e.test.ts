@@ -243,7 +243,7 @@ describe.each(LINES)('n8n line %i', (line) => {
 			await server?.stop();
 		});
 
-		test('onboarding: the form adds the person to the project with the role, and the workflow returns the project user', async () => {
+		test('onboarding: a member of the organization is added to the project with the role, and the workflow returns the project user', async () => {
 			const page = await openForm(server, 'openai-onboarding');
 			expect(page.status).toBe(200);
 			expect(page.text).toContain('Add a person to an OpenAI project');
@@ -267,18 +267,25 @@ describe.each(LINES)('n8n line %i', (line) => {
 					{ object: 'organization.project.user', id: user.id, name: user.name, email: user.email, role, added_at: expect.any(Number) },
 				]);
 			}
+			expect(sandbox.requests.filter((r) => r.path === '/organization/invites')).toEqual([]);
 		});
 
-		test('onboarding: someone outside the organization is not added, and the execution fails with the API error', async () => {
+		test('onboarding: someone outside the organization gets an invite naming the project and role, and is not added yet', async () => {
 			const before = onboardingProject.users.length;
-			// The form's POST answers 500 {"message":"Error in workflow"}: the person submitting sees it failed.
-			const res = await submitForm(server, 'openai-onboarding', ['not.a.member@example.org', onboardingProject.id, 'member']);
-			expect(res.status).toBe(500);
+			const res = await submitForm(server, 'openai-onboarding', ['new.hire@example.org', onboardingProject.id, 'owner']);
+			expect(res.status).toBe(200);
 			const executions = await waitForExecutions(home, { workflowId: ids.onboarding, count: 3 });
 			const last = executions[executions.length - 1];
-			expect(last.status).toBe('error');
-			expect(JSON.stringify(last.run!.data.resultData.error)).toMatch(/not\.a\.member@example\.org/);
+			expect(last.status).toBe('success');
+			const invite = { object: 'organization.invite', email: 'new.hire@example.org', role: 'reader', status: 'pending', projects: [{ id: onboardingProject.id, role: 'owner' }] };
+			expect(nodeOutput(last.run!, 'Invite to organization')).toEqual([expect.objectContaining(invite)]);
+			expect(last.run!.data.resultData.runData['Add to project']).toBeUndefined();
 			expect(onboardingProject.users).toHaveLength(before);
+			// Accepting the invite (the sandbox's stand-in for the person's click) makes them a member of the project.
+			const [sent] = sandbox.state.collection<{ id: string; email: string }>('/organization/invites', 'organization').filter((i) => i.email === 'new.hire@example.org');
+			const accepted = await fetch(`${sandbox.baseUrl}/__sandbox/invites/${sent.id}/accept`, { method: 'POST', headers: { authorization: `Bearer ${sandbox.adminKey}` } });
+			expect(accepted.status).toBe(200);
+			expect(onboardingProject.users).toContainEqual(expect.objectContaining({ email: 'new.hire@example.org', role: 'owner' }));
 		});
 
 		test('project from a form: project, owner, service account with its one-time key, and the rate limit', async () => {

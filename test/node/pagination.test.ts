@@ -7,6 +7,12 @@ import type { INodeParameters } from 'n8n-workflow';
 import { registry } from '../../nodes/OpenAiAdmin/actions/registry';
 import type { Sandbox } from '../../sandbox';
 import { addSpendAlerts } from '../../sandbox/resources/spend';
+import { adminApiKeys } from '../../sandbox/resources/admin-api-keys';
+import { certificates } from '../../sandbox/resources/certificates';
+import { groups, groupUsers, projectGroups, type Group } from '../../sandbox/resources/groups';
+import { invites } from '../../sandbox/resources/invites';
+import { groupRoles, roles, userRoles } from '../../sandbox/resources/roles';
+import type { CollectionStore } from '../../sandbox/store';
 import { byId } from '../helpers/runNode';
 import { runAgainst, useSandbox } from '../helpers/sandbox';
 
@@ -20,6 +26,61 @@ const inProject =
 		const [project] = sandbox.state.addProjects(1);
 		return { ids: add(sandbox, project.id, size).map((item) => item.id), parameters: { projectId: byId(project.id) } };
 	};
+
+/** Exactly `size` made objects in a store's collection under `scope`, in the order the list serves them. */
+function fillStore<T extends { id: string }, S>(
+	sandbox: Sandbox,
+	store: CollectionStore<T, S>,
+	scope: S,
+	size: number,
+	make: (n: number) => T,
+): string[] {
+	const items = store.items(scope, sandbox.state);
+	items.splice(0, items.length, ...Array.from({ length: size }, (_, n) => make(n)));
+	const ids = items.map((item) => item.id);
+	return store.options.order === 'desc' ? ids.reverse() : ids;
+}
+
+const at = (n: number) => 1_700_000_000 + n;
+const idOf = (prefix: string, n: number) => `${prefix}${String(n).padStart(5, '0')}`;
+const role = (n: number) => ({
+	object: 'role' as const,
+	id: idOf('role_', n),
+	name: `Role ${n}`,
+	description: null,
+	permissions: [],
+	resource_type: 'api.organization' as const,
+	predefined_role: false,
+	created_at: at(n),
+	updated_at: at(n),
+});
+const group = (n: number) => ({ id: idOf('group_', n), name: `Group ${n}`, created_at: at(n), is_scim_managed: false, group_type: 'group' as const });
+const certificate = (n: number) => ({
+	id: idOf('cert_', n),
+	name: `Certificate ${n}`,
+	created_at: at(n),
+	content: `pem ${n}`,
+	valid_at: at(n),
+	expires_at: at(n) + 1,
+	active: false,
+	projects: [],
+});
+
+/** A list below one group: a fresh group holds exactly what the test adds. */
+const inGroup =
+	<T extends { id: string }>(store: CollectionStore<T, Group>, make: (sandbox: Sandbox, n: number) => T): Fill =>
+	(sandbox, size) => {
+		const parent = group(0);
+		groups.items(sandbox.state, sandbox.state).push(parent);
+		return { ids: fillStore(sandbox, store, parent, size, (n) => make(sandbox, n)), parameters: { groupId: byId(parent.id) } };
+	};
+
+/** A role made in the sandbox, and its assignment. */
+function assigned(sandbox: Sandbox, n: number) {
+	const made = role(n);
+	roles.items(sandbox.state, sandbox.state).push(made);
+	return { id: made.id, role: made, created_at: at(n) };
+}
 
 /** How the sandbox fills each list the registry declares, by the list's path. */
 const FILLS: Record<string, Fill> = {
@@ -36,34 +97,84 @@ const FILLS: Record<string, Fill> = {
 		for (let i = 0; i < size; i++) sandbox.state.recordEvent({ type: 'project.updated', payload: { id: `proj_${i}` }, at: 1_800_000_000 + i });
 		return { ids: sandbox.state.auditLogs.map((event) => event.id), parameters: {} };
 	},
+	'/organization/users': (sandbox, size) => {
+		sandbox.state.organizationUsers.splice(0);
+		return { ids: sandbox.state.addOrganizationUsers(size).map((u) => u.id), parameters: {} };
+	},
+	'/organization/invites': (sandbox, size) => ({
+		ids: fillStore(sandbox, invites, sandbox.state, size, (n) => ({
+			object: 'organization.invite' as const,
+			id: idOf('invite-', n),
+			email: `p${n}@example.org`,
+			role: 'reader' as const,
+			status: 'pending' as const,
+			created_at: at(n),
+			expires_at: null,
+			accepted_at: null,
+			projects: [],
+		})),
+		parameters: {},
+	}),
+	'/organization/admin_api_keys': (sandbox, size) => ({
+		ids: fillStore(sandbox, adminApiKeys, sandbox.state, size, (n) => ({
+			object: 'organization.admin_api_key' as const,
+			id: idOf('key_', n),
+			name: `Key ${n}`,
+			redacted_value: 'sk-admin...abcd',
+			created_at: at(n),
+			expires_at: null,
+			last_used_at: null,
+			owner: { type: 'user' as const, object: 'organization.user' as const, id: 'user-1', name: 'Owner', created_at: 0, role: 'owner' as const },
+		})),
+		parameters: {},
+	}),
+	'/organization/groups': (sandbox, size) => ({ ids: fillStore(sandbox, groups, sandbox.state, size, group), parameters: {} }),
+	'/organization/roles': (sandbox, size) => ({ ids: fillStore(sandbox, roles, sandbox.state, size, role), parameters: {} }),
+	'/organization/certificates': (sandbox, size) => ({ ids: fillStore(sandbox, certificates, sandbox.state, size, certificate), parameters: {} }),
+	'/organization/projects/{project_id}/certificates': (sandbox, size) => {
+		const [project] = sandbox.state.addProjects(1);
+		return { ids: fillStore(sandbox, certificates, sandbox.state, size, certificate), parameters: { projectId: byId(project.id) } };
+	},
+	'/organization/groups/{group_id}/users': inGroup(groupUsers, (sandbox, n) => ({ id: sandbox.state.addOrganizationUsers(1)[0].id, added_at: at(n) })),
+	'/organization/groups/{group_id}/roles': inGroup(groupRoles, assigned),
+	'/organization/users/{user_id}/roles': (sandbox, size) => {
+		const [user] = sandbox.state.addOrganizationUsers(1);
+		return { ids: fillStore(sandbox, userRoles, user, size, (n) => assigned(sandbox, n)), parameters: { userId: byId(user.id) } };
+	},
+	'/organization/projects/{project_id}/groups': (sandbox, size) => {
+		const [project] = sandbox.state.addProjects(1);
+		const made = Array.from({ length: size }, (_, n) => group(n));
+		groups.items(sandbox.state, sandbox.state).splice(0, Infinity, ...made);
+		const ids = fillStore(sandbox, projectGroups, project, size, (n) => ({ id: made[n].id, role: 'role_proj_member', created_at: at(n) }));
+		return { ids, parameters: { projectId: byId(project.id) } };
+	},
 };
 
 const lists = registry
 	.filter((entry) => entry.pager)
-	.map((entry) => ({ resource: entry.resource, path: entry.path, fill: FILLS[entry.path] }));
+	.map((entry) => ({ resource: entry.resource, path: entry.path, fill: FILLS[entry.path], page: entry.pager!.maxLimit }));
 
 it('knows how to fill every list the registry declares', () => {
 	expect(lists.filter((list) => !list.fill).map((list) => list.path)).toEqual([]);
 });
 
-const SIZES = [0, 1, 100, 101, 250];
-
-describe.each(lists)('Get Many of $resource', ({ resource, fill }) => {
+describe.each(lists)('Get Many of $resource', ({ resource, fill, page }) => {
+	const SIZES = [0, 1, page, page + 1, page * 2.5];
 	// No seeded projects: the project list then holds exactly what a test adds.
 	const sandbox = useSandbox({ projects: 0, defaultProject: false });
 
-	it.each(SIZES)('Return All over %i items: every item once, in ceil(n/100) requests', async (size) => {
+	it.each(SIZES)(`Return All over %i items: every item once, in ceil(n/${page}) requests`, async (size) => {
 		const { ids, parameters } = fill(sandbox(), size);
 		const run = await runAgainst(sandbox(), { resource, operation: 'getMany', returnAll: true, ...parameters });
 
 		expect(run.error).toBeUndefined();
-		expect(run.json.map((item) => item.id)).toEqual(ids);
+		expect(run.json.map((item) => item.id ?? item.group_id)).toEqual(ids);
 		const requests = sandbox().requests;
-		expect(requests).toHaveLength(Math.max(1, Math.ceil(size / 100)));
-		expect(requests.every((request) => request.query.limit === '100')).toBe(true);
-		// Each page starts after the last id of the one before.
+		expect(requests).toHaveLength(Math.max(1, Math.ceil(size / page)));
+		expect(requests.every((request) => request.query.limit === String(page))).toBe(true);
+		// Each page starts after the last id of the one before (the sandbox's `next` is that id, too).
 		expect(requests.map((request) => request.query.after)).toEqual(
-			requests.map((_, page) => (page === 0 ? undefined : ids[page * 100 - 1])),
+			requests.map((_, index) => (index === 0 ? undefined : ids[index * page - 1])),
 		);
 	});
 
@@ -78,7 +189,7 @@ describe.each(lists)('Get Many of $resource', ({ resource, fill }) => {
 		const run = await runAgainst(sandbox(), { resource, operation: 'getMany', returnAll: false, limit, ...parameters });
 
 		expect(run.error).toBeUndefined();
-		expect(run.json.map((item) => item.id)).toEqual(ids.slice(0, limit));
+		expect(run.json.map((item) => item.id ?? item.group_id)).toEqual(ids.slice(0, limit));
 		expect(sandbox().requests).toHaveLength(expectedRequests);
 		expect(sandbox().requests[0].query.limit).toBe(String(limit));
 	});

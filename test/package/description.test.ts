@@ -134,7 +134,7 @@ describe('node description', () => {
 		expect(undescribed).toEqual([]);
 	});
 
-	it('bounds Limit to one page (1 to 100; usage and costs: the most buckets of a page) and shows it only without Return All, on every list', () => {
+	it('bounds Limit to one page (1 to the pager\'s largest page; usage and costs: the most buckets of a page) and shows it only without Return All, on every list', () => {
 		const lists = properties.filter((field) => field.name === 'returnAll');
 		expect(lists).toHaveLength(registry.filter((entry) => entry.pager ?? entry.buckets).length);
 		for (const returnAll of lists) {
@@ -157,21 +157,22 @@ describe('node description', () => {
 		}
 	});
 
-	it('warns that a new service account key is shown only once, on the field and after the run', () => {
+	it.each([
+		['projectServiceAccount', 'api_key.value'],
+		['adminApiKey', 'value'],
+		['projectServiceAccountApiKey', 'value'],
+	])('warns that a new key of %s → create is shown only once (in %s), on the field and after the run', (resource, where) => {
 		const notice = properties.find(
-			(field) =>
-				field.type === 'notice' &&
-				shownFor(field, 'resource')[0] === 'projectServiceAccount' &&
-				shownFor(field, 'operation')[0] === 'create',
+			(field) => field.type === 'notice' && shownFor(field, 'resource')[0] === resource && shownFor(field, 'operation')[0] === 'create',
 		);
-		expect(notice?.displayName).toMatch(/api_key\.value.*only this once/);
-		expect(description.hints).toEqual([
+		expect(notice?.displayName).toContain(`<code>${where}</code>. OpenAI shows it only this once`);
+		expect(description.hints?.filter((hint) => hint.displayCondition?.includes(`"${resource}"`))).toEqual([
 			expect.objectContaining({
 				type: 'warning',
 				location: 'outputPane',
 				whenToDisplay: 'afterExecution',
-				message: expect.stringContaining('api_key.value'),
-				displayCondition: expect.stringMatching(/projectServiceAccount.*create/),
+				message: expect.stringContaining(`<code>${where}</code>`),
+				displayCondition: expect.stringMatching(new RegExp(`"${resource}".*"create"`)),
 			}),
 		]);
 	});

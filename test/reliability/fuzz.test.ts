@@ -100,7 +100,7 @@ const isList = (spec: OperationSpec) => spec.name.endsWith('getMany') || spec.ma
 /** The operation's route with any one segment where an id goes: random text may be a plausible id. */
 function routeShape(spec: OperationSpec): RegExp {
 	let source = spec.route.source;
-	for (const id of ['proj_\\w+', 'key_\\w+', 'svc_acct_\\w+', 'user-\\w+', '[\\w.:-]+']) {
+	for (const id of ['proj_\\w+', 'key_\\w+', 'svc_acct_\\w+', 'user-\\w+', '[\\w.:-]+', 'invite-\\w+', 'group_\\w+', 'role_\\w+', 'cert_\\w+']) {
 		source = source.split(id).join('[^/?#]+');
 	}
 	return new RegExp(source);

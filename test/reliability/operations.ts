@@ -11,6 +11,7 @@ import { registry } from '../../nodes/OpenAiAdmin/actions/registry';
 import type { Sandbox } from '../../sandbox';
 import { addSpendAlerts, setSpendLimit } from '../../sandbox/resources/spend';
 import { byId } from '../helpers/runNode';
+import { seedPeople } from '../helpers/people';
 
 export const ID_BAD: GenericValue[] = [
 	'',
@@ -53,7 +54,9 @@ export function seed(sandbox: Sandbox) {
 	sandbox.state.addRateLimits(p0.id, 3);
 	const memberIds = new Set(p0.users.map((user) => user.id));
 	const outsiders = sandbox.state.organizationUsers.filter((user) => !memberIds.has(user.id));
-	return { projects, p0, outsiders, alerts, projectAlerts };
+	// Group 0 holds p0's members 1 and 2, has roles 0 and 1, and with group 1 has access to p0; member 1 has roles 0 and 1.
+	const people = seedPeople(sandbox, { members: p0.users.slice(1, 3), roleHolder: p0.users[1], project: p0 });
+	return { projects, p0, outsiders, alerts, projectAlerts, ...people };
 }
 export type World = ReturnType<typeof seed>;
 
@@ -75,7 +78,6 @@ export interface OperationSpec {
 type Field = [string, string, GenericValue[]];
 const expr = (key: string) => `={{ $json[${JSON.stringify(key)}] }}`;
 const PROJECT: Field = ['Project', 'projectId', ID_BAD];
-const LIMIT: Field = ['Limit', 'limit', LIMIT_BAD];
 const P = '^/organization/projects/proj_\\w+';
 
 /** The seeded target of each locator; run `i` varies the last id of a get or delete. */
@@ -88,6 +90,11 @@ const TARGETS: Record<string, (w: World, i: number) => string> = {
 	rateLimitId: (w, i) => w.p0.rateLimits[i].id,
 	spendAlertId: (w, i) => w.alerts[i].id,
 	projectSpendAlertId: (w, i) => w.projectAlerts[i].id,
+	adminApiKeyId: (w, i) => w.adminKeys[i].id,
+	inviteId: (w, i) => w.invites[i].id,
+	groupId: (w, i) => w.groups[i].id,
+	roleId: (w, i) => w.roles[i].id,
+	certificateId: (w, i) => w.certificates[i].id,
 };
 /** What each path parameter's id looks like in the sandbox. */
 const SEGMENTS: Record<string, string> = {
@@ -98,6 +105,11 @@ const SEGMENTS: Record<string, string> = {
 	rate_limit_id: '[\\w.:-]+',
 	// Any valid id reaches the route (the sandbox then answers 404 for one it does not know).
 	alert_id: '[\\w.:-]+',
+	key_id: 'key_\\w+',
+	invite_id: 'invite-\\w+',
+	group_id: 'group_\\w+',
+	role_id: 'role_\\w+',
+	certificate_id: 'cert_\\w+',
 };
 /** Bad values of the choices, by field name. */
 const CHOICE_BAD: Record<string, GenericValue[]> = {
@@ -115,7 +127,9 @@ function fromRegistry(entry: RegistryEntry): OperationSpec {
 	const locators = Object.values(entry.locators);
 	const varying = entry.pager ? -1 : locators.length - 1;
 	const choices = [...(entry.filters ?? []), ...entry.properties].filter((field) => field.type === 'options');
+	const texts = entry.properties.filter((field) => field.type === 'string' && field.required);
 	const parameters: INodeParameters = { resource: entry.resource, operation: entry.value };
+	for (const text of texts) parameters[text.name] = expr(text.name);
 	for (const locator of locators) parameters[locator.name] = byId(expr(locator.name));
 	if (entry.pager) Object.assign(parameters, { returnAll: false, limit: expr('limit') });
 	// A report: one bucket per item, as an item, so that each valid item gives one output.
@@ -132,15 +146,144 @@ function fromRegistry(entry: RegistryEntry): OperationSpec {
 			...(entry.pager ? { limit: 1 } : {}),
 			...Object.fromEntries(choices.map((choice) => [choice.name, choice.default])),
 			...(entry.buckets ? { output: 'buckets' } : {}),
+			...Object.fromEntries(texts.map((text) => [text.name, `${text.displayName} ${i}`])),
 		}),
 		requests: 1,
 		route: new RegExp(`^${entry.path.replace(/\{([^}]+)\}/g, (_match, name: string) => SEGMENTS[name])}$`),
 		fields: [
 			...locators.map((locator): Field => [locator.displayName, locator.name, ID_BAD]),
-			...(entry.pager ? [LIMIT] : []),
+			...(entry.pager ? [['Limit', 'limit', [0, entry.pager.maxLimit + 1, 1.5, -1]] as Field] : []),
 			...choices.map((choice): Field => [choice.displayName, choice.name, CHOICE_BAD[choice.name]]),
+			...texts.map((text): Field => [text.displayName, text.name, NAME_BAD]),
 		],
 	};
+}
+
+const GROUP: Field = ['Group', 'groupId', ID_BAD];
+const ROLE: Field = ['Role', 'roleId', ID_BAD];
+const CERTIFICATES: Field = ['Certificates', 'certificateIds', [[], ['a/b'], ['..'], ['x?limit=1'], Array.from({ length: 11 }, (_, n) => `cert_${n}`)]];
+
+/** A PEM the sandbox accepts, distinct per `i`. */
+const pem = (i: number) => `-----BEGIN CERTIFICATE-----\nMIIB${'A'.repeat(20)}${i}\n-----END CERTIFICATE-----\n`;
+
+/** The certificate toggles: for the organization, or for one project. */
+function toggles(): OperationSpec[] {
+	return (['activate', 'deactivate'] as const).flatMap((operation) => [
+		{
+			name: `certificate → ${operation}`,
+			parameters: { resource: 'certificate', operation, certificateIds: expr('certificateIds') },
+			valid: (w: World, i: number) => ({ certificateIds: [w.certificates[i].id] }),
+			requests: 1,
+			route: new RegExp(`^/organization/certificates/${operation}$`),
+			fields: [CERTIFICATES],
+		},
+		{
+			name: `projectCertificate → ${operation}`,
+			parameters: { resource: 'projectCertificate', operation, projectId: byId(expr('projectId')), certificateIds: expr('certificateIds') },
+			valid: (w: World, i: number) => ({ projectId: w.p0.id, certificateIds: [w.certificates[i].id] }),
+			requests: 1,
+			route: new RegExp(`${P}/certificates/${operation}$`),
+			fields: [PROJECT, CERTIFICATES],
+		},
+	]);
+}
+
+/** Operations of the people-and-access families with rules of their own. */
+function peopleOperations(): OperationSpec[] {
+	return [
+		{
+			name: 'invite → create',
+			parameters: { resource: 'invite', operation: 'create', email: expr('email'), role: expr('role'), projectAccess: 'none' },
+			valid: (_w, i) => ({ email: `new.person${i}@example.org`, role: 'reader' }),
+			requests: 1,
+			route: /^\/organization\/invites$/,
+			fields: [['Email', 'email', EMAIL_BAD], ['Organization Role', 'role', ['admin', 'member', '']]],
+		},
+		{
+			name: 'adminApiKey → create',
+			parameters: { resource: 'adminApiKey', operation: 'create', name: expr('name'), additionalFields: { expires_in_seconds: expr('expires') } },
+			valid: (_w, i) => ({ name: `key ${i}`, expires: 3600 }),
+			requests: 1,
+			route: /^\/organization\/admin_api_keys$/,
+			fields: [['Name', 'name', NAME_BAD], ['Expires In (Seconds)', 'expires', [0, 1.5, 31536001, -1]]],
+		},
+		{
+			name: 'projectServiceAccountApiKey → create',
+			parameters: {
+				resource: 'projectServiceAccountApiKey',
+				operation: 'create',
+				projectId: byId(expr('projectId')),
+				serviceAccountId: byId(expr('serviceAccountId')),
+			},
+			valid: (w, i) => ({ projectId: w.p0.id, serviceAccountId: w.p0.serviceAccounts[i].id }),
+			requests: 1,
+			route: new RegExp(`${P}/service_accounts/svc_acct_\\w+/api_keys$`),
+			fields: [PROJECT, ['Service Account', 'serviceAccountId', ID_BAD]],
+		},
+		{
+			name: 'groupUser → add',
+			parameters: { resource: 'groupUser', operation: 'add', groupId: byId(expr('groupId')), userId: byId(expr('userId')) },
+			valid: (w, i) => ({ groupId: w.groups[0].id, userId: w.outsiders[i].id }),
+			requests: 1,
+			route: /^\/organization\/groups\/group_\w+\/users$/,
+			fields: [GROUP, ['User', 'userId', ID_BAD]],
+		},
+		{
+			name: 'groupRole → add',
+			parameters: { resource: 'groupRole', operation: 'add', groupId: byId(expr('groupId')), roleId: byId(expr('roleId')) },
+			valid: (w, i) => ({ groupId: w.groups[1].id, roleId: w.roles[i].id }),
+			requests: 1,
+			route: /^\/organization\/groups\/group_\w+\/roles$/,
+			fields: [GROUP, ROLE],
+		},
+		{
+			name: 'userRole → add',
+			parameters: { resource: 'userRole', operation: 'add', userId: byId(expr('userId')), roleId: byId(expr('roleId')) },
+			valid: (w, i) => ({ userId: w.outsiders[0].id, roleId: w.roles[i].id }),
+			requests: 1,
+			route: /^\/organization\/users\/user-\w+\/roles$/,
+			fields: [['User', 'userId', ID_BAD], ROLE],
+		},
+		{
+			name: 'role → create',
+			parameters: { resource: 'role', operation: 'create', role_name: expr('name'), permissions: expr('permissions') },
+			valid: (_w, i) => ({ name: `Custom ${i}`, permissions: ['api.organization.read'] }),
+			requests: 1,
+			route: /^\/organization\/roles$/,
+			fields: [['Name', 'name', NAME_BAD], ['Permissions', 'permissions', ['', [], [1]]]],
+		},
+		{
+			name: 'role → update',
+			parameters: { resource: 'role', operation: 'update', roleId: byId(expr('roleId')), updateFields: { role_name: expr('name') } },
+			valid: (w, i) => ({ roleId: w.roles[i].id, name: `Renamed ${i}` }),
+			requests: 1,
+			route: /^\/organization\/roles\/role_\w+$/,
+			fields: [ROLE, ['Update Fields', 'name', ['']]],
+		},
+		{
+			name: 'projectGroup → add',
+			parameters: {
+				resource: 'projectGroup',
+				operation: 'add',
+				projectId: byId(expr('projectId')),
+				groupId: byId(expr('groupId')),
+				projectRoleId: byId(expr('projectRoleId')),
+			},
+			valid: (w, i) => ({ projectId: w.projects[1].id, groupId: w.groups[i].id, projectRoleId: 'role_proj_member' }),
+			requests: 1,
+			route: new RegExp(`${P}/groups$`),
+			fields: [PROJECT, GROUP, ['Project Role', 'projectRoleId', ID_BAD]],
+		},
+		{
+			name: 'certificate → upload',
+			parameters: { resource: 'certificate', operation: 'upload', source: 'text', certificate: expr('certificate') },
+			valid: (_w, i) => ({ certificate: pem(i) }),
+			requests: 1,
+			route: /^\/organization\/certificates$/,
+			fields: [['Certificate', 'certificate', NAME_BAD]],
+		},
+		...toggles(),
+	];
 }
 
 export const OPERATIONS: OperationSpec[] = [
@@ -314,8 +457,10 @@ export const OPERATIONS: OperationSpec[] = [
 		route: new RegExp(`${P}/users$`),
 		fields: [PROJECT, ['User', 'userId', ID_BAD]],
 	},
+	...peopleOperations(),
 ];
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const namesFieldAndItem = (field: string, item: number) => new RegExp(`^${escape(field)}: .+ \\[item ${item}\\]$`);
+
 

@@ -5,6 +5,16 @@
 import { routes, startSandbox, type Sandbox } from '../../sandbox';
 import { addSpendAlerts } from '../../sandbox/resources/spend';
 import { client, expectError, walk } from './helpers';
+import { seedPeople } from '../helpers/people';
+
+/** The people-and-access world of a change: groups, roles, invites, admin keys, certificates around project 1. */
+const people = (s: Sandbox) => {
+	const p = s.state.projects[1];
+	return seedPeople(s, { members: p.users.slice(0, 2), roleHolder: p.users[0], project: p });
+};
+/** Someone in no project, owning no key. */
+const loner = (s: Sandbox) => s.state.addOrganizationUsers(1)[0];
+const PEM = '-----BEGIN CERTIFICATE-----\nMIIBaudit\n-----END CERTIFICATE-----\n';
 
 let sb: Sandbox;
 let call: ReturnType<typeof client>;
@@ -21,7 +31,7 @@ interface Change {
 	path: string;
 	body?: unknown;
 	/** The event type and the id of the object it names. */
-	expect: (response: any) => Array<[string, string]>;
+	expect: (response: any) => Array<[string, string | undefined]>;
 }
 
 /** One successful request per mutating route, by route key, and the events it must record. */
@@ -74,7 +84,7 @@ const CHANGES: Record<string, (sb: Sandbox) => Change> = {
 			method: 'DELETE',
 			path: `/organization/projects/${p.id}/service_accounts/${a}`,
 			// the cascade: each of its keys, then the account
-			expect: () => [['service_account.deleted', a], ...keys.map((k): [string, string] => ['api_key.deleted', k])],
+			expect: () => [['service_account.deleted', a], ...keys.map((k): [string, string | undefined] => ['api_key.deleted', k])],
 		};
 	},
 	'POST /organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys': (s) => {
@@ -97,6 +107,127 @@ const CHANGES: Record<string, (sb: Sandbox) => Change> = {
 		return { method: 'POST', path: `/organization/projects/${p.id}/rate_limits/${r}`, body: { max_requests_per_1_minute: 10 }, expect: () => [['rate_limit.updated', r]] };
 	},
 	...spendChanges(),
+	'POST /organization/users/{user_id}': (s) => {
+		const u = loner(s).id;
+		return { method: 'POST', path: `/organization/users/${u}`, body: { role: 'owner' }, expect: () => [['user.updated', u]] };
+	},
+	'DELETE /organization/users/{user_id}': (s) => {
+		const u = loner(s).id;
+		return { method: 'DELETE', path: `/organization/users/${u}`, expect: () => [['user.deleted', u]] };
+	},
+	'POST /organization/users/{user_id}/roles': (s) => {
+		const { roles } = people(s);
+		return { method: 'POST', path: `/organization/users/${loner(s).id}/roles`, body: { role_id: roles[2].id }, expect: () => [['role.assignment.created', roles[2].id]] };
+	},
+	'DELETE /organization/users/{user_id}/roles/{role_id}': (s) => {
+		const { roles } = people(s);
+		const u = s.state.projects[1].users[0].id;
+		return { method: 'DELETE', path: `/organization/users/${u}/roles/${roles[0].id}`, expect: () => [['role.assignment.deleted', roles[0].id]] };
+	},
+	'POST /organization/invites': () => ({
+		method: 'POST',
+		path: '/organization/invites',
+		body: { email: 'new@example.org', role: 'reader' },
+		expect: (r) => [['invite.sent', r.id]],
+	}),
+	'DELETE /organization/invites/{invite_id}': (s) => {
+		const i = people(s).invites[0].id;
+		return { method: 'DELETE', path: `/organization/invites/${i}`, expect: () => [['invite.deleted', i]] };
+	},
+	'POST /organization/admin_api_keys': () => ({ method: 'POST', path: '/organization/admin_api_keys', body: { name: 'k' }, expect: (r) => [['api_key.created', r.id]] }),
+	'DELETE /organization/admin_api_keys/{key_id}': (s) => {
+		const k = people(s).adminKeys[0].id;
+		return { method: 'DELETE', path: `/organization/admin_api_keys/${k}`, expect: () => [['api_key.deleted', k]] };
+	},
+	'POST /organization/groups': () => ({ method: 'POST', path: '/organization/groups', body: { name: 'Support' }, expect: (r) => [['group.created', r.id]] }),
+	'POST /organization/groups/{group_id}': (s) => {
+		const g = people(s).groups[0].id;
+		return { method: 'POST', path: `/organization/groups/${g}`, body: { name: 'Renamed' }, expect: () => [['group.updated', g]] };
+	},
+	'DELETE /organization/groups/{group_id}': (s) => {
+		const g = people(s).groups[0].id;
+		return { method: 'DELETE', path: `/organization/groups/${g}`, expect: () => [['group.deleted', g]] };
+	},
+	'POST /organization/groups/{group_id}/users': (s) => {
+		const g = people(s).groups[0].id;
+		return { method: 'POST', path: `/organization/groups/${g}/users`, body: { user_id: loner(s).id }, expect: () => [['group.updated', g]] };
+	},
+	'DELETE /organization/groups/{group_id}/users/{user_id}': (s) => {
+		const g = people(s).groups[0].id;
+		return { method: 'DELETE', path: `/organization/groups/${g}/users/${s.state.projects[1].users[0].id}`, expect: () => [['group.updated', g]] };
+	},
+	'POST /organization/groups/{group_id}/roles': (s) => {
+		const { groups, roles } = people(s);
+		return { method: 'POST', path: `/organization/groups/${groups[1].id}/roles`, body: { role_id: roles[0].id }, expect: () => [['role.assignment.created', roles[0].id]] };
+	},
+	'DELETE /organization/groups/{group_id}/roles/{role_id}': (s) => {
+		const { groups, roles } = people(s);
+		return { method: 'DELETE', path: `/organization/groups/${groups[0].id}/roles/${roles[0].id}`, expect: () => [['role.assignment.deleted', roles[0].id]] };
+	},
+	'POST /organization/roles': () => ({
+		method: 'POST',
+		path: '/organization/roles',
+		body: { role_name: 'Viewer', permissions: ['api.organization.read'] },
+		expect: (r) => [['role.created', r.id]],
+	}),
+	'POST /organization/roles/{role_id}': (s) => {
+		const r = people(s).roles[0].id;
+		return { method: 'POST', path: `/organization/roles/${r}`, body: { role_name: 'Renamed' }, expect: () => [['role.updated', r]] };
+	},
+	'DELETE /organization/roles/{role_id}': (s) => {
+		const r = people(s).roles[0].id;
+		return { method: 'DELETE', path: `/organization/roles/${r}`, expect: () => [['role.deleted', r]] };
+	},
+	'POST /organization/projects/{project_id}/groups': (s) => {
+		const g = people(s).groups[2].id;
+		return {
+			method: 'POST',
+			path: `/organization/projects/${s.state.projects[1].id}/groups`,
+			body: { group_id: g, role: 'role_proj_owner' },
+			expect: () => [['role.assignment.created', 'role_proj_owner']],
+		};
+	},
+	'DELETE /organization/projects/{project_id}/groups/{group_id}': (s) => {
+		const g = people(s).groups[0].id;
+		return { method: 'DELETE', path: `/organization/projects/${s.state.projects[1].id}/groups/${g}`, expect: () => [['role.assignment.deleted', 'role_proj_member']] };
+	},
+	'POST /organization/certificates': () => ({ method: 'POST', path: '/organization/certificates', body: { certificate: PEM }, expect: (r) => [['certificate.created', r.id]] }),
+	'POST /organization/certificates/{certificate_id}': (s) => {
+		const c = people(s).certificates[0].id;
+		return { method: 'POST', path: `/organization/certificates/${c}`, body: { name: 'renamed' }, expect: () => [['certificate.updated', c]] };
+	},
+	'DELETE /organization/certificates/{certificate_id}': (s) => {
+		const c = people(s).certificates[0].id;
+		return { method: 'DELETE', path: `/organization/certificates/${c}`, expect: () => [['certificate.deleted', c]] };
+	},
+	// Toggles name the certificates whose state changed, in a list (no single id).
+	'POST /organization/certificates/activate': (s) => ({
+		method: 'POST',
+		path: '/organization/certificates/activate',
+		body: { certificate_ids: [people(s).certificates[0].id] },
+		expect: () => [['certificates.activated', undefined]],
+	}),
+	'POST /organization/certificates/deactivate': (s) => {
+		const [c] = people(s).certificates;
+		c.active = true;
+		return { method: 'POST', path: '/organization/certificates/deactivate', body: { certificate_ids: [c.id] }, expect: () => [['certificates.deactivated', undefined]] };
+	},
+	'POST /organization/projects/{project_id}/certificates/activate': (s) => ({
+		method: 'POST',
+		path: `/organization/projects/${s.state.projects[1].id}/certificates/activate`,
+		body: { certificate_ids: [people(s).certificates[0].id] },
+		expect: () => [['certificates.activated', undefined]],
+	}),
+	'POST /organization/projects/{project_id}/certificates/deactivate': (s) => {
+		const [c] = people(s).certificates;
+		c.projects.push(s.state.projects[1].id);
+		return {
+			method: 'POST',
+			path: `/organization/projects/${s.state.projects[1].id}/certificates/deactivate`,
+			body: { certificate_ids: [c.id] },
+			expect: () => [['certificates.deactivated', undefined]],
+		};
+	},
 };
 
 /**
@@ -164,6 +295,7 @@ describe('audit events of changes made through the API', () => {
 			expect(e.actor).toEqual({ type: 'api_key', api_key: { id: sb.state.adminKeyId, type: 'user', user: { id: expect.any(String), email: expect.any(String) } } });
 			const projectId = change.path.startsWith('/organization/projects/') ? change.path.split('/')[3] : undefined;
 			if (key !== 'POST /organization/projects') expect(e.project?.id).toBe(projectId);
+			if (key !== 'POST /organization/projects' && change.path.startsWith('/organization/projects/')) expect(e.project?.id).toBe(change.path.split('/')[3]);
 		}
 		const served = await call('GET', '/organization/audit_logs', { query: { limit: expected.length } });
 		expect(served.body.data).toEqual(events);

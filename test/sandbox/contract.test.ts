@@ -15,6 +15,9 @@ import contractJson from '../fixtures/contract.json';
 import { validate } from './contract-validator';
 import { readSpecText } from '../helpers/spec';
 import { client } from './helpers';
+import { seedPeople } from '../helpers/people';
+import { groupUsers, projectGroups } from '../../sandbox/resources/groups';
+import { groupRoles, userRoles } from '../../sandbox/resources/roles';
 
 const contract = contractJson as unknown as Contract;
 const opKeys = Object.keys(contract.operations);
@@ -66,6 +69,7 @@ interface World {
 	sb: Sandbox;
 	call: Call;
 	p: string;
+	people: ReturnType<typeof seedPeople>;
 }
 
 const WINDOW = { start_time: DEFAULT_EPOCH - 14 * DAY, end_time: DEFAULT_EPOCH };
@@ -125,6 +129,7 @@ function spendScenarios(): Record<string, (w: World) => Promise<unknown[]>> {
 	];
 	return scenarios;
 }
+const PEM = (n: number) => `-----BEGIN CERTIFICATE-----\nMIIBscenario${n}\n-----END CERTIFICATE-----\n`;
 
 /** For each operation: requests that succeed; every answer must match the operation's 200 schema. */
 const SCENARIOS: Record<string, (w: World) => Promise<unknown[]>> = {
@@ -214,6 +219,114 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown[]>> = {
 	],
 	...usageScenarios(),
 	...spendScenarios(),
+	'POST /organization/users/{user_id}': async ({ sb, call }) => [
+		(await call('POST', `/organization/users/${sb.state.organizationUsers[3].id}`, { body: { role: 'owner' } })).body,
+	],
+	'DELETE /organization/users/{user_id}': async ({ sb, call }) => [(await call('DELETE', `/organization/users/${sb.state.organizationUsers.at(-1)!.id}`)).body],
+	'GET /organization/users/{user_id}/roles': async ({ sb, call, p }) => [
+		(await call('GET', `/organization/users/${sb.state.findProject(p)!.users[0].id}/roles`)).body,
+	],
+	'POST /organization/users/{user_id}/roles': async ({ sb, call, people }) => [
+		(await call('POST', `/organization/users/${sb.state.organizationUsers.at(-1)!.id}/roles`, { body: { role_id: people.roles[2].id } })).body,
+	],
+	'GET /organization/users/{user_id}/roles/{role_id}': async ({ sb, call, p, people }) => [
+		(await call('GET', `/organization/users/${sb.state.findProject(p)!.users[0].id}/roles/${people.roles[0].id}`)).body,
+	],
+	'DELETE /organization/users/{user_id}/roles/{role_id}': async ({ sb, call, p, people }) => [
+		(await call('DELETE', `/organization/users/${sb.state.findProject(p)!.users[0].id}/roles/${people.roles[0].id}`)).body,
+	],
+	'GET /organization/invites': async ({ call }) => [(await call('GET', '/organization/invites')).body],
+	'POST /organization/invites': async ({ call, p }) => [
+		(await call('POST', '/organization/invites', { body: { email: 'new@example.org', role: 'reader' } })).body,
+		(await call('POST', '/organization/invites', { body: { email: 'other@example.org', role: 'owner', projects: [{ id: p, role: 'member' }] } })).body,
+		(await call('POST', '/organization/invites', { body: { email: 'third@example.org', role: 'reader', projects: [] } })).body,
+	],
+	'GET /organization/invites/{invite_id}': async ({ call, people }) => [(await call('GET', `/organization/invites/${people.invites[0].id}`)).body],
+	'DELETE /organization/invites/{invite_id}': async ({ call, people }) => [(await call('DELETE', `/organization/invites/${people.invites[0].id}`)).body],
+	'GET /organization/admin_api_keys': async ({ call }) => [(await call('GET', '/organization/admin_api_keys', { query: { order: 'desc' } })).body],
+	'POST /organization/admin_api_keys': async ({ call }) => [
+		(await call('POST', '/organization/admin_api_keys', { body: { name: 'n' } })).body,
+		(await call('POST', '/organization/admin_api_keys', { body: { name: 'expiring', expires_in_seconds: 60 } })).body,
+	],
+	'GET /organization/admin_api_keys/{key_id}': async ({ sb, call, people }) => [
+		(await call('GET', `/organization/admin_api_keys/${people.adminKeys[0].id}`)).body,
+		(await call('GET', `/organization/admin_api_keys/${sb.state.adminKeyId}`)).body,
+	],
+	'DELETE /organization/admin_api_keys/{key_id}': async ({ call, people }) => [(await call('DELETE', `/organization/admin_api_keys/${people.adminKeys[0].id}`)).body],
+	'GET /organization/groups': async ({ call }) => [(await call('GET', '/organization/groups')).body, (await call('GET', '/organization/groups', { query: { limit: 1 } })).body],
+	'POST /organization/groups': async ({ call }) => [(await call('POST', '/organization/groups', { body: { name: 'Support' } })).body],
+	'GET /organization/groups/{group_id}': async ({ call, people }) => [(await call('GET', `/organization/groups/${people.groups[0].id}`)).body],
+	'POST /organization/groups/{group_id}': async ({ call, people }) => [(await call('POST', `/organization/groups/${people.groups[0].id}`, { body: { name: 'Renamed' } })).body],
+	'DELETE /organization/groups/{group_id}': async ({ call, people }) => [(await call('DELETE', `/organization/groups/${people.groups[0].id}`)).body],
+	'GET /organization/groups/{group_id}/users': async ({ call, people }) => [(await call('GET', `/organization/groups/${people.groups[0].id}/users`)).body],
+	'POST /organization/groups/{group_id}/users': async ({ sb, call, people }) => [
+		(await call('POST', `/organization/groups/${people.groups[1].id}/users`, { body: { user_id: sb.state.organizationUsers[0].id } })).body,
+	],
+	'GET /organization/groups/{group_id}/users/{user_id}': async ({ sb, call, p, people }) => [
+		(await call('GET', `/organization/groups/${people.groups[0].id}/users/${sb.state.findProject(p)!.users[0].id}`)).body,
+	],
+	'DELETE /organization/groups/{group_id}/users/{user_id}': async ({ sb, call, p, people }) => [
+		(await call('DELETE', `/organization/groups/${people.groups[0].id}/users/${sb.state.findProject(p)!.users[0].id}`)).body,
+	],
+	'GET /organization/groups/{group_id}/roles': async ({ call, people }) => [(await call('GET', `/organization/groups/${people.groups[0].id}/roles`)).body],
+	'POST /organization/groups/{group_id}/roles': async ({ call, people }) => [
+		(await call('POST', `/organization/groups/${people.groups[1].id}/roles`, { body: { role_id: people.roles[0].id } })).body,
+	],
+	'GET /organization/groups/{group_id}/roles/{role_id}': async ({ call, people }) => [
+		(await call('GET', `/organization/groups/${people.groups[0].id}/roles/${people.roles[0].id}`)).body,
+	],
+	'DELETE /organization/groups/{group_id}/roles/{role_id}': async ({ call, people }) => [
+		(await call('DELETE', `/organization/groups/${people.groups[0].id}/roles/${people.roles[0].id}`)).body,
+	],
+	'GET /organization/roles': async ({ call }) => [(await call('GET', '/organization/roles')).body],
+	'POST /organization/roles': async ({ call }) => [
+		(await call('POST', '/organization/roles', { body: { role_name: 'Viewer', permissions: ['api.organization.read'] } })).body,
+		(await call('POST', '/organization/roles', { body: { role_name: 'Described', permissions: [], description: 'd' } })).body,
+	],
+	'GET /organization/roles/{role_id}': async ({ call, people }) => [
+		(await call('GET', `/organization/roles/${people.roles[0].id}`)).body,
+		(await call('GET', '/organization/roles/role_org_owner')).body,
+	],
+	'POST /organization/roles/{role_id}': async ({ call, people }) => [
+		(await call('POST', `/organization/roles/${people.roles[0].id}`, { body: { role_name: 'Renamed', permissions: ['a'], description: null } })).body,
+	],
+	'DELETE /organization/roles/{role_id}': async ({ call, people }) => [(await call('DELETE', `/organization/roles/${people.roles[0].id}`)).body],
+	'GET /organization/projects/{project_id}/groups': async ({ call, p }) => [(await call('GET', `/organization/projects/${p}/groups`)).body],
+	'POST /organization/projects/{project_id}/groups': async ({ call, p, people }) => [
+		(await call('POST', `/organization/projects/${p}/groups`, { body: { group_id: people.groups[2].id, role: 'role_proj_owner' } })).body,
+	],
+	'GET /organization/projects/{project_id}/groups/{group_id}': async ({ call, p, people }) => [
+		(await call('GET', `/organization/projects/${p}/groups/${people.groups[0].id}`, { query: { group_type: 'group' } })).body,
+	],
+	'DELETE /organization/projects/{project_id}/groups/{group_id}': async ({ call, p, people }) => [
+		(await call('DELETE', `/organization/projects/${p}/groups/${people.groups[0].id}`)).body,
+	],
+	'GET /organization/certificates': async ({ call }) => [(await call('GET', '/organization/certificates')).body],
+	'POST /organization/certificates': async ({ call }) => [
+		(await call('POST', '/organization/certificates', { body: { certificate: PEM(1) } })).body,
+		(await call('POST', '/organization/certificates', { body: { certificate: PEM(2), name: 'named' } })).body,
+	],
+	'POST /organization/certificates/activate': async ({ call, people }) => [
+		(await call('POST', '/organization/certificates/activate', { body: { certificate_ids: people.certificates.map((c) => c.id) } })).body,
+	],
+	'POST /organization/certificates/deactivate': async ({ call, people }) => [
+		(await call('POST', '/organization/certificates/deactivate', { body: { certificate_ids: [people.certificates[0].id] } })).body,
+	],
+	'GET /organization/certificates/{certificate_id}': async ({ call, people }) => [
+		(await call('GET', `/organization/certificates/${people.certificates[0].id}`)).body,
+		(await call('GET', `/organization/certificates/${people.certificates[0].id}`, { query: { include: 'content' } })).body,
+	],
+	'POST /organization/certificates/{certificate_id}': async ({ call, people }) => [
+		(await call('POST', `/organization/certificates/${people.certificates[0].id}`, { body: { name: 'renamed' } })).body,
+	],
+	'DELETE /organization/certificates/{certificate_id}': async ({ call, people }) => [(await call('DELETE', `/organization/certificates/${people.certificates[0].id}`)).body],
+	'GET /organization/projects/{project_id}/certificates': async ({ call, p }) => [(await call('GET', `/organization/projects/${p}/certificates`)).body],
+	'POST /organization/projects/{project_id}/certificates/activate': async ({ call, p, people }) => [
+		(await call('POST', `/organization/projects/${p}/certificates/activate`, { body: { certificate_ids: [people.certificates[0].id] } })).body,
+	],
+	'POST /organization/projects/{project_id}/certificates/deactivate': async ({ call, p, people }) => [
+		(await call('POST', `/organization/projects/${p}/certificates/deactivate`, { body: { certificate_ids: [people.certificates[0].id] } })).body,
+	],
 	'GET /organization/audit_logs': async ({ sb, call, p }) => {
 		// one event of every kind the API makes, made through the API
 		const project = sb.state.findProject(p)!;
@@ -233,7 +346,8 @@ async function world(): Promise<World> {
 	// make sure every owner variant is present in the project's keys
 	sb.state.addApiKeys(p.id, 1, { ownerProjectAccess: 'inactive' });
 	sb.state.addApiKeys(p.id, 1, { owner: 'service_account' });
-	return { sb, call: client(sb), p: p.id };
+	const people = seedPeople(sb, { members: p.users.slice(0, 2), roleHolder: p.users[0], project: p });
+	return { sb, call: client(sb), p: p.id, people };
 }
 
 describe('responses match the spec schemas', () => {
@@ -293,17 +407,31 @@ describe('parameters listed in the contract are honoured', () => {
 		w.sb.state.addRateLimits(p, 120);
 		addSpendAlerts(w.sb.state, 120);
 		addSpendAlerts(w.sb.state, 120, w.sb.state.findProject(p));
+		// and of the people-and-access lists: roles list 1000 by default
+		const more = seedPeople(w.sb, { members: [], roleHolder: w.sb.state.organizationUsers[0], project: w.sb.state.findProject(p)!, count: 1001 });
+		const [group] = more.groups;
+		for (const user of w.sb.state.organizationUsers.slice(0, 120)) groupUsers.items(group, w.sb.state).push({ id: user.id, added_at: 1 });
+		for (const role of more.roles.slice(0, 120)) {
+			groupRoles.items(group, w.sb.state).push({ id: role.id, role, created_at: 1 });
+			userRoles.items(w.sb.state.organizationUsers[0], w.sb.state).push({ id: role.id, role, created_at: 1 });
+		}
+		const project = w.sb.state.findProject(p)!;
+		for (const extra of more.groups.slice(2, 120)) projectGroups.items(project, w.sb.state).push({ id: extra.id, role: 'role_proj_member', created_at: 1 });
+		ids = { project_id: p, group_id: group.id, user_id: w.sb.state.organizationUsers[0].id };
 	});
+	let ids: Record<string, string> = {};
 	afterAll(() => w.sb.close());
 
 	// Usage and costs page by `page` over time buckets: their parameters are checked below.
 	const listOps = opKeys.filter(
 		(k) => k.startsWith('GET ') && contract.operations[k].parameters.some((p) => p.name === 'limit') && !contract.operations[k].parameters.some((p) => p.name === 'page'),
 	);
-	const fill = (key: string, ids: Record<string, string>) => key.slice(4).replace(/\{(\w+)\}/g, (_, n) => ids[n]);
+	const fill = (key: string, values: Record<string, string>) => key.slice(4).replace(/\{(\w+)\}/g, (_, n) => values[n]);
+	/** An object's id in a list: project groups name theirs `group_id`. */
+	const idOf = (x: { id?: string; group_id?: string }) => x.id ?? x.group_id;
 
-	it('there are nine list operations', () => {
-		expect(listOps).toHaveLength(9);
+	it('there are nineteen list operations', () => {
+		expect(listOps).toHaveLength(19);
 	});
 
 	/** What each audit-log filter matches in an event. */
@@ -316,12 +444,12 @@ describe('parameters listed in the contract are honoured', () => {
 	};
 
 	it.each(listOps)('%s: default limit, enums, booleans, cursors, path ids', async (key) => {
-		const { call, p } = w;
-		const path = fill(key, { project_id: p });
+		const { call } = w;
+		const path = fill(key, ids);
 		for (const param of contract.operations[key].parameters) {
 			const s = param.schema as Record<string, any>;
 			if (param.in === 'path') {
-				expect((await call('GET', path.replace(p, 'proj_nope'))).status).toBe(404);
+				expect((await call('GET', fill(key, { ...ids, [param.name]: 'nope' }))).status).toBe(404);
 			} else if (param.name === 'limit') {
 				const res = await call('GET', path);
 				// The spend alert lists state their default (20) only in prose.
@@ -339,9 +467,9 @@ describe('parameters listed in the contract are honoured', () => {
 				const bad = await call('GET', path, { query: { [param.name]: 'obj_unknown' } });
 				expect([bad.status, bad.body.error.param]).toEqual([400, param.name]);
 				const first = await call('GET', path, { query: { limit: 3 } });
-				const cursor = first.body.data[1].id;
-				const res = await call('GET', path, { query: { [param.name]: cursor, limit: 1 } });
-				expect(res.body.data[0].id).toBe(param.name === 'after' ? first.body.data[2].id : first.body.data[0].id);
+				const cursor = idOf(first.body.data[1]);
+				const res = await call('GET', path, { query: { [param.name]: cursor!, limit: 1 } });
+				expect(idOf(res.body.data[0])).toBe(idOf(param.name === 'after' ? first.body.data[2] : first.body.data[0]));
 			} else if (param.name === 'effective_at') {
 				const events = (await call('GET', path, { query: { limit: 10 } })).body.data;
 				const [lte, gte] = [events[2].effective_at, events[8].effective_at];
@@ -377,13 +505,16 @@ describe('request bodies are validated as the contract describes', () => {
 
 	const bodyOps = opKeys.filter((k) => contract.operations[k].requestBody);
 
-	function pathFor(key: string, sb: Sandbox, p: string): string {
+	function pathFor(key: string, sb: Sandbox, p: string, people: World['people']): string {
 		const project = sb.state.findProject(p)!;
 		const ids: Record<string, string> = {
 			project_id: p,
 			user_id: project.users[0].id,
 			service_account_id: project.serviceAccounts[0].id,
 			rate_limit_id: project.rateLimits[0].id,
+			group_id: people.groups[0].id,
+			role_id: people.roles[0].id,
+			certificate_id: people.certificates[0].id,
 		};
 		return key.slice(key.indexOf(' ') + 1).replace(/\{(\w+)\}/g, (_, n) => ids[n]);
 	}
@@ -409,12 +540,13 @@ describe('request bodies are validated as the contract describes', () => {
 
 	it('every body-taking operation is covered', () => {
 		expect(bodyOps.length).toBe(routes.filter((r) => r.method === 'POST' && !r.path.endsWith('/archive')).length);
+		expect(bodyOps.length).toBe(25);
 	});
 
 	it.each(bodyOps)('%s', async (key) => {
-		const { sb, call, p } = w;
+		const { sb, call, p, people } = w;
 		const method = key.split(' ')[0];
-		const path = pathFor(key, sb, p);
+		const path = pathFor(key, sb, p, people);
 		const schema = resolve(contract.operations[key].requestBody!.schema);
 		const props: Record<string, ContractSchema> = schema.properties ?? {};
 		const required: string[] = schema.required ?? [];
@@ -466,8 +598,8 @@ describe('request bodies are validated as the contract describes', () => {
 		'POST /organization/projects/{project_id}/service_accounts/{service_account_id}',
 		'POST /organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys',
 	])('%s accepts any schema-valid body and answers a schema-valid object', async (key) => {
-		const { sb, call, p } = w;
-		const path = pathFor(key, sb, p);
+		const { sb, call, p, people } = w;
+		const path = pathFor(key, sb, p, people);
 		const op = contract.operations[key];
 		await fc.assert(
 			fc.asyncProperty(arbitrary(op.requestBody!.schema), async (body) => {

@@ -20,7 +20,8 @@ export function describeResources(resources: Resource[], defaultResource: string
 		default: defaultResource,
 	};
 
-	const perResource = resources.flatMap((resource): INodeProperties[] => {
+	// In the order of the Resource dropdown, whatever order the registry lists them in.
+	const perResource = [...resources].sort(byName).flatMap((resource): INodeProperties[] => {
 		// n8n's lint reads a default only when it is a literal or a plain identifier.
 		const { defaultOperation } = resource;
 		const operationDropdown: INodeProperties = {

@@ -24,7 +24,8 @@ type Common = Omit<Endpoint, 'method' | 'createsResource'> & {
 	hints?: OperationHint[];
 };
 
-type BodyReader = (this: IExecuteFunctions, itemIndex: number) => IDataObject;
+type BodyReader = (this: IExecuteFunctions, itemIndex: number) => IDataObject | Promise<IDataObject>;
+type QueryReader = (this: IExecuteFunctions, itemIndex: number) => IDataObject;
 
 type Request = (
 	context: IExecuteFunctions,
@@ -68,9 +69,11 @@ function declare(
 /** The last id of a filled path: the object a get or delete is about. */
 const lastSegment = (path: string) => decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
 
-function get(declaration: Common): Operation {
-	return declare({ ...declaration, method: 'GET' }, { value: 'get', name: 'Get' }, [], true, async (_c, _i, api, path) =>
-		await api.request({ method: 'GET', path }),
+/** A get; `fields` may ask for more of the object, sent as the query `query` builds from them. */
+function get(declaration: Common & { fields?: INodeProperties[]; query?: QueryReader }): Operation {
+	const { fields = [], query, ...rest } = declaration;
+	return declare({ ...rest, method: 'GET' }, { value: 'get', name: 'Get' }, fields, true, async (context, itemIndex, api, path) =>
+		await api.request({ method: 'GET', path, qs: query?.call(context, itemIndex) }),
 	);
 }
 
@@ -113,15 +116,15 @@ function readFilters(context: IExecuteFunctions, itemIndex: number, filters: INo
 	return query;
 }
 
-/** Reads the Filters collection into the query, for filters that are not one parameter each. */
-type QueryReader = (context: IExecuteFunctions, itemIndex: number, chosen: IDataObject) => IDataObject;
+/** Builds a list's query from the chosen filters, for filters that are not one parameter each. */
+type FilterQueryReader = (context: IExecuteFunctions, itemIndex: number, chosen: IDataObject) => IDataObject;
 
 /**
  * A list with Return All and Limit; each filter is a query parameter named as in the spec, unless
  * `query` builds the query from them (then `queryParameters` names what it may send).
  */
 function list(
-	declaration: Common & { pager?: Pager; filters?: INodeProperties[]; query?: QueryReader; queryParameters?: string[] },
+	declaration: Common & { pager?: Pager; filters?: INodeProperties[]; query?: FilterQueryReader; queryParameters?: string[] },
 ): Operation {
 	const { pager = lastIdPager, filters = [], query: readQuery, queryParameters, ...rest } = declaration;
 	const fields = [...listControls(pager.maxLimit), ...(filters.length ? [collection('filters', filters)] : [])];
@@ -171,7 +174,7 @@ function post(
 		fields,
 		plain,
 		async (context, itemIndex, api, path) => {
-			const sent = body ? body.call(context, itemIndex) : fields.length ? readFields(context, itemIndex, fields) : undefined;
+			const sent = body ? await body.call(context, itemIndex) : fields.length ? readFields(context, itemIndex, fields) : undefined;
 			return await api.request({ method: 'POST', path, body: sent, createsResource: declaration.createsResource });
 		},
 	);

@@ -7,7 +7,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { AdminApi } from '../transport';
-import { lastIdPager, pages } from '../transport/pagination';
+import type { Pager } from '../transport/pagination';
+import { lastIdPager, nextPager, pages } from '../transport/pagination';
 import { apiPath } from '../transport/path';
 
 /**
@@ -21,14 +22,17 @@ async function searchPage(
 	filter?: string,
 	paginationToken?: string,
 	query: IDataObject = {},
+	pager: Pager = lastIdPager,
+	keep: (item: IDataObject) => boolean = () => true,
 ): Promise<INodeListSearchResult> {
-	const walk = pages(new AdminApi(context), path, query, lastIdPager, { cursor: paginationToken || undefined });
+	const walk = pages(new AdminApi(context), path, query, pager, { cursor: paginationToken || undefined });
 	// One page per call: the picker asks again, with the cursor, when the user scrolls.
 	const first = await walk.next();
 	await walk.return(undefined);
 	const page = first.done ? undefined : first.value;
 	const needle = filter?.trim().toLowerCase();
 	const results = (page?.data ?? [])
+		.filter(keep)
 		.map(toEntry)
 		.filter((entry) => !needle || `${entry.name} ${entry.value}`.toLowerCase().includes(needle));
 	return { results, paginationToken: page?.next };
@@ -94,3 +98,52 @@ const alertLabel = (item: IDataObject): string =>
 
 export const searchSpendAlerts = organizationList('/organization/spend_alerts', alertLabel);
 export const searchProjectSpendAlerts = projectList('spend_alerts', alertLabel);
+/** The id of a parent already chosen in the node (a group, a user), for the lists below it. */
+function chosenId(context: ILoadOptionsFunctions, parameter: string, what: string): string {
+	const id = context.getCurrentNodeParameter(parameter, { extractValue: true });
+	if (typeof id !== 'string' || id.trim() === '') {
+		throw new NodeOperationError(context.getNode(), `Choose a ${what} first`);
+	}
+	return id.trim();
+}
+
+/** Groups and roles page with `next` and take pages of up to 1000. */
+const BIG_PAGES = nextPager(1000);
+
+/** A picker over a list that pages with `next`; `path` may depend on what is chosen already. */
+function nextList(
+	path: (context: ILoadOptionsFunctions) => string,
+	toEntry: (item: IDataObject) => INodeListSearchItems,
+	{ pager = BIG_PAGES, keep }: { pager?: Pager; keep?: (item: IDataObject) => boolean } = {},
+): ListSearch {
+	return async function (this: ILoadOptionsFunctions, filter, paginationToken) {
+		return await searchPage(this, path(this), toEntry, filter, paginationToken, {}, pager, keep);
+	};
+}
+
+const role = (item: IDataObject) => named(item, item.name);
+
+export const searchAdminApiKeys = organizationList('/organization/admin_api_keys', keyLabel);
+export const searchInvites = organizationList('/organization/invites', (item) => `${text(item.email)} (${text(item.status)})`);
+export const searchCertificates = organizationList('/organization/certificates', (item) => text(item.name));
+export const searchGroups = nextList(() => '/organization/groups', (item) => named(item, item.name));
+export const searchRoles = nextList(() => '/organization/roles', role, { keep: (item) => item.resource_type !== 'api.project' });
+export const searchProjectRoles = nextList(() => '/organization/roles', role, { keep: (item) => item.resource_type === 'api.project' });
+export const searchGroupUsers = nextList(
+	(context) => apiPath`/organization/groups/${chosenId(context, 'groupId', 'group')}/users`,
+	(item) => named(item, person(item)),
+);
+export const searchGroupRoles = nextList(
+	(context) => apiPath`/organization/groups/${chosenId(context, 'groupId', 'group')}/roles`,
+	role,
+);
+export const searchUserRoles = nextList(
+	(context) => apiPath`/organization/users/${chosenId(context, 'userId', 'user')}/roles`,
+	role,
+);
+// A project's groups are named by `group_id`, not `id`.
+export const searchProjectGroups = nextList(
+	(context) => apiPath`/organization/projects/${chosenProjectId(context)}/groups`,
+	(item) => ({ name: text(item.group_name) || text(item.group_id), value: text(item.group_id) }),
+	{ pager: nextPager(100) },
+);

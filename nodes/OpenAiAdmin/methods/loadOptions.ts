@@ -5,8 +5,10 @@ import { listAll } from '../transport/pagination';
 import { apiPath } from '../transport/path';
 
 /**
- * Options of the multi-value pickers (usage, cost and audit-log filters). A multi-select cannot page
- * as a "From List" picker does, so each walks its whole list: one request per hundred objects.
+ * Options of the multi-value pickers (usage, cost and audit-log filters, the certificates to
+ * activate) and of choices inside lists of values (an invite's projects), where n8n offers no
+ * searchable picker. These cannot page as a "From List" picker does, so each walks its whole list:
+ * one request per hundred objects.
  */
 
 const all = async (context: ILoadOptionsFunctions, path: string, query: IDataObject = {}) =>
@@ -40,4 +42,9 @@ export async function getApiKeys(this: ILoadOptionsFunctions): Promise<INodeProp
 		}
 	}
 	return options;
+}
+
+export async function getCertificates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const certificates = await all(this, '/organization/certificates');
+	return certificates.map((certificate) => option(text(certificate.name), certificate.id)).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -23,6 +23,7 @@ function parametersFor(entry: RegistryEntry): INodeParameters {
 	// Required choices take their first option, as the editor would show them.
 	for (const field of entry.properties) {
 		if (field.type === 'options' && field.required) parameters[field.name] = (field.options as INodePropertyOptions[])[0].value;
+		if (field.type === 'string' && field.required) parameters[field.name] = 'Some name';
 	}
 	if (entry.pager) Object.assign(parameters, { returnAll: false, limit: 7 });
 	return parameters;

@@ -2,7 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { endpoint } from '../endpoint';
 import { collection, projectLocator } from '../shared/fields';
+import { oneTimeKey } from '../shared/oneTimeKey';
 import { readCollection, readText } from '../shared/parameters';
+
+const { notice, hint } = oneTimeKey('api_key.value', 'service account key');
 
 /** Its answer holds the account's API key, unredacted, once: the form and the output pane say so. */
 export const createServiceAccount = endpoint.post({
@@ -24,13 +27,7 @@ export const createServiceAccount = endpoint.post({
 			placeholder: 'e.g. Production app',
 			description: 'The name of the service account',
 		},
-		{
-			displayName:
-				'The output holds the new API key in <code>api_key.value</code>. OpenAI shows it only this once: store it (for example in a credential or a vault) in a later node.',
-			name: 'oneTimeKeyNotice',
-			type: 'notice',
-			default: '',
-		},
+		notice,
 		collection('additionalFields', [
 			{
 				displayName: 'Create Service Account Only',
@@ -42,13 +39,7 @@ export const createServiceAccount = endpoint.post({
 			},
 		]),
 	],
-	hints: [
-		{
-			message:
-				'The new service account key is in <code>api_key.value</code>. OpenAI shows it only this once, and it is also kept in this execution\'s saved data: store it in a later node, and consider not saving successful executions of this workflow.',
-			type: 'warning',
-		},
-	],
+	hints: [hint],
 	body(itemIndex) {
 		const body: IDataObject = { name: readText(this, 'name', itemIndex, 'Name') };
 		const { create_service_account_only: accountOnly } = readCollection(this, 'additionalFields', itemIndex);

@@ -1,5 +1,5 @@
 import { endpoint } from '../endpoint';
-import { alertOrderFilter, projectLocator, projectSpendAlertLocator } from '../shared/fields';
+import { orderFilter, projectLocator, projectSpendAlertLocator } from '../shared/fields';
 import { alertBody, alertFields } from '../spendAlert/alert';
 import type { Resource } from '../types';
 
@@ -44,7 +44,7 @@ export const projectSpendAlert: Resource = {
 			path: '/organization/projects/{project_id}/spend_alerts',
 			operationId: 'list-project-spend-alerts',
 			locators: { project_id: projectLocator },
-			filters: [alertOrderFilter],
+			filters: [orderFilter('asc')],
 		}),
 		endpoint.post({
 			action: 'Update a project spend alert',

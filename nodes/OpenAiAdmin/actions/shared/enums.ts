@@ -211,3 +211,8 @@ export const AUDIT_LOG_EVENT_TYPES = [
 	'tenant.membership.declined',
 	'tenant.workspace_invite_email_settings.updated',
 ] as const;
+/** An organization member's role: `InviteRequest.role` (the user update says it in prose). */
+export const ORGANIZATION_ROLES = ['owner', 'reader'] as const;
+
+/** `order` of the lists that take one. */
+export const LIST_ORDERS = ['asc', 'desc'] as const;

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
+import { nextPager } from '../../transport/pagination';
 import { PROJECT_ROLES } from './enums';
 
 /** Characters OpenAI ids are made of (`proj_…`, `user-…`, `svc_acct_…`, `key_…`, `rl-gpt-4o`). */
@@ -208,15 +209,100 @@ export const projectSpendAlertLocator = resourceLocator({
 	description: 'A spend alert of the project, by ID (alert_…)',
 });
 
-/** `order` of the spend alert lists. */
-export const alertOrderFilter: INodeProperties = {
-	displayName: 'Order',
-	name: 'order',
-	type: 'options',
-	options: [
-		{ name: 'Ascending', value: 'asc' },
-		{ name: 'Descending', value: 'desc' },
-	],
-	default: 'asc',
-	description: 'The order of the alerts: oldest first (ascending) or newest first',
-};
+export const adminApiKeyLocator = resourceLocator({
+	name: 'adminApiKeyId',
+	displayName: 'Admin API Key',
+	searchMethod: 'searchAdminApiKeys',
+	idPlaceholder: 'key_abc123',
+	description: 'An admin API key of the organization, by key ID (key_…), not by the secret key itself',
+});
+
+export const inviteLocator = resourceLocator({
+	name: 'inviteId',
+	displayName: 'Invite',
+	searchMethod: 'searchInvites',
+	idPlaceholder: 'invite-abc123',
+	description: 'An invite to the organization, by ID (invite-…)',
+});
+
+export const groupLocator = resourceLocator({
+	name: 'groupId',
+	displayName: 'Group',
+	searchMethod: 'searchGroups',
+	idPlaceholder: 'group_abc123',
+	description: 'A group of the organization, by ID (group_…)',
+});
+
+export const roleLocator = resourceLocator({
+	name: 'roleId',
+	displayName: 'Role',
+	searchMethod: 'searchRoles',
+	idPlaceholder: 'role_abc123',
+	description: 'An organization role, predefined or custom, by ID (role_…)',
+});
+
+export const groupUserLocator = resourceLocator({
+	name: 'userId',
+	displayName: 'User',
+	searchMethod: 'searchGroupUsers',
+	idPlaceholder: 'user-abc123',
+	description: 'A member of the group, by user ID (user-…)',
+});
+
+export const groupRoleLocator = resourceLocator({
+	name: 'roleId',
+	displayName: 'Role',
+	searchMethod: 'searchGroupRoles',
+	idPlaceholder: 'role_abc123',
+	description: 'An organization role assigned to the group, by ID (role_…)',
+});
+
+export const userRoleLocator = resourceLocator({
+	name: 'roleId',
+	displayName: 'Role',
+	searchMethod: 'searchUserRoles',
+	idPlaceholder: 'role_abc123',
+	description: 'An organization role assigned to the user, by ID (role_…)',
+});
+
+export const projectGroupLocator = resourceLocator({
+	name: 'groupId',
+	displayName: 'Group',
+	searchMethod: 'searchProjectGroups',
+	idPlaceholder: 'group_abc123',
+	description: 'A group with access to the project, by ID (group_…)',
+});
+
+export const projectRoleLocator = resourceLocator({
+	name: 'projectRoleId',
+	displayName: 'Project Role',
+	searchMethod: 'searchProjectRoles',
+	idPlaceholder: 'role_abc123',
+	description: 'The project role the group gets in the project, by ID (role_…)',
+});
+
+export const certificateLocator = resourceLocator({
+	name: 'certificateId',
+	displayName: 'Certificate',
+	searchMethod: 'searchCertificates',
+	idPlaceholder: 'cert_abc123',
+	description: 'A certificate uploaded to the organization, by ID (cert_…)',
+});
+
+/** `order` of the lists that take one: by creation time. */
+export function orderFilter(defaultOrder: 'asc' | 'desc'): INodeProperties {
+	return {
+		displayName: 'Order',
+		name: 'order',
+		type: 'options',
+		options: [
+			{ name: 'Ascending (Oldest First)', value: 'asc' },
+			{ name: 'Descending (Newest First)', value: 'desc' },
+		],
+		default: defaultOrder,
+		description: 'The order of the results, by creation time',
+	};
+}
+
+/** Groups, roles and their members are listed in pages of up to 1000, with a `next` cursor. */
+export const thousandPager = nextPager(1000);

@@ -35,12 +35,12 @@ export function readId(
 	itemIndex: number,
 	field: string,
 ): string {
-	const raw = context.getNodeParameter(parameter, itemIndex, '', { extractValue: true }) as unknown;
-	return checkId(context, typeof raw === 'number' ? String(raw) : raw, itemIndex, field);
+	return checkId(context, context.getNodeParameter(parameter, itemIndex, '', { extractValue: true }), itemIndex, field);
 }
 
-/** An id given as a value (one of a list, say), checked as `readId` checks a field. */
-export function checkId(context: IExecuteFunctions, id: unknown, itemIndex: number, field: string): string {
+/** An id given as a value (one of a list of ids), checked as `readId` checks a field's. */
+export function checkId(context: IExecuteFunctions, raw: unknown, itemIndex: number, field: string): string {
+	const id = typeof raw === 'number' ? String(raw) : raw;
 	if (typeof id !== 'string' || id.trim() === '') {
 		throw invalidInput(context, itemIndex, field, 'an ID is required');
 	}

@@ -1,5 +1,5 @@
 import { endpoint } from '../endpoint';
-import { alertOrderFilter, spendAlertLocator } from '../shared/fields';
+import { orderFilter, spendAlertLocator } from '../shared/fields';
 import type { Resource } from '../types';
 import { alertBody, alertFields } from './alert';
 
@@ -42,7 +42,7 @@ export const spendAlert: Resource = {
 			description: 'List the spend alerts of the organization',
 			path: '/organization/spend_alerts',
 			operationId: 'list-organization-spend-alerts',
-			filters: [alertOrderFilter],
+			filters: [orderFilter('asc')],
 		}),
 		endpoint.post({
 			action: 'Update a spend alert',

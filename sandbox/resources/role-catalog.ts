@@ -1,0 +1,40 @@
+/** The organization's roles: the predefined ones, there from the start, and custom ones. */
+import type { SandboxState } from '../state';
+
+export interface Role {
+	object: 'role';
+	id: string;
+	name: string;
+	description: string | null;
+	permissions: string[];
+	/** `api.organization` roles are assigned to users and groups; `api.project` roles grant project access. */
+	resource_type: 'api.organization' | 'api.project';
+	predefined_role: boolean;
+	created_at: number;
+	updated_at: number;
+}
+
+const PREDEFINED: Array<[id: string, name: string, resource: Role['resource_type'], permissions: string[]]> = [
+	['role_org_owner', 'owner', 'api.organization', ['api.organization.read', 'api.organization.write']],
+	['role_org_reader', 'reader', 'api.organization', ['api.organization.read']],
+	['role_proj_owner', 'owner', 'api.project', ['api.project.read', 'api.project.write']],
+	['role_proj_member', 'member', 'api.project', ['api.project.read']],
+];
+
+/** The organization's roles, the predefined ones first (they exist from the start). */
+export function rolesOf(state: SandboxState): Role[] {
+	const items = state.collection<Role>('/organization/roles', 'organization');
+	state.setting('predefined roles', () => {
+		for (const [id, name, resource_type, permissions] of PREDEFINED) {
+			items.push({ object: 'role', id, name, description: null, permissions, resource_type, predefined_role: true, created_at: 1700000000, updated_at: 1700000000 });
+		}
+		return {};
+	});
+	return items;
+}
+
+export function serializeRole(r: Role) {
+	const { object, id, name, description, permissions, resource_type, predefined_role } = r;
+	return { object, id, name, description, permissions, resource_type, predefined_role };
+}
+
