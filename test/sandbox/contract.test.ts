@@ -540,7 +540,6 @@ describe('request bodies are validated as the contract describes', () => {
 
 	it('every body-taking operation is covered', () => {
 		expect(bodyOps.length).toBe(routes.filter((r) => r.method === 'POST' && !r.path.endsWith('/archive')).length);
-		expect(bodyOps.length).toBe(25);
 	});
 
 	it.each(bodyOps)('%s', async (key) => {
