@@ -84,10 +84,24 @@ export async function openPicker(page: Page, parameter: string): Promise<void> {
 	await page.getByTestId('rlc-search').filter({ visible: true }).waitFor();
 }
 
-/** Close n8n's toasts, so that they cover nothing in a picture. */
-export async function closeToasts(page: Page): Promise<void> {
-	const close = page.locator('.el-notification__closeBtn').filter({ visible: true });
-	while ((await close.count()) > 0) await close.first().click();
+/**
+ * Drag the node view's middle panel (parameters) to the left: the output pane then gets the room its
+ * table needs in a 1280-pixel picture, and the input pane (a trigger's empty output) shrinks.
+ */
+export async function widenOutputPane(page: Page, byPixels = 340): Promise<void> {
+	const handle = page.getByTestId('panel-drag-button').filter({ visible: true });
+	const box = await handle.boundingBox();
+	if (!box) throw new Error('the node view has no panel drag handle');
+	const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+	await page.mouse.move(x, y);
+	await page.mouse.down();
+	await page.mouse.move(x - byPixels, y, { steps: 10 });
+	await page.mouse.up();
+}
+
+/** Hide n8n's toasts for good, so that they cover nothing in a picture (they come and go on their own timers). */
+async function hideToasts(page: Page): Promise<void> {
+	await page.addStyleTag({ content: '.el-notification { display: none !important; }' });
 }
 
 /**
@@ -96,7 +110,7 @@ export async function closeToasts(page: Page): Promise<void> {
  */
 export async function picture(page: Page, name: string, target?: Locator): Promise<void> {
 	if (process.env.N8N_UI_PICTURES !== '1') return;
-	await closeToasts(page);
+	await hideToasts(page);
 	fs.mkdirSync(PICTURE_DIR, { recursive: true });
 	const file = path.join(PICTURE_DIR, `${name}.png`);
 	await (target ?? page).screenshot({ path: file, animations: 'disabled', caret: 'hide' });

@@ -40,6 +40,7 @@ import {
 	picture,
 	settledTexts,
 	visibleTexts,
+	widenOutputPane,
 	withScreenshotOnFailure,
 } from './browser';
 
@@ -202,7 +203,7 @@ describe.each(E2E_LINES)('n8n line %i editor', (line) => {
 		]);
 		if (line === 1) {
 			await dialog.getByTestId('credentials-config-container-test-success').filter({ visible: true }).waitFor();
-			if (line === PICTURE_LINE) await picture(page, 'credential', dialog.locator('.el-dialog').first());
+			if (line === PICTURE_LINE) await picture(page, 'credential', dialog);
 			await dialog.locator('.el-dialog__headerbtn, .el-dialog__close').first().click();
 		}
 		// 2.x closes the dialog by itself once the test passed.
@@ -240,6 +241,7 @@ describe.each(E2E_LINES)('n8n line %i editor', (line) => {
 	});
 
 	step('Execute step adds the user: the output shows them, and the sandbox has them in the project', async () => {
+		if (line === PICTURE_LINE) await widenOutputPane(page);
 		await page.getByTestId('node-execute-button').click();
 		const output = page.getByTestId('output-panel');
 		await output.getByTestId('ndv-data-container').getByText(newcomer.email, { exact: true }).waitFor();
