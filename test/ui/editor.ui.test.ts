@@ -15,6 +15,7 @@ import * as path from 'node:path';
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
+import { OpenAiAdminApi } from '../../credentials/OpenAiAdminApi.credentials';
 import { resources, registry } from '../../nodes/OpenAiAdmin/actions/registry';
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
 import {
@@ -30,6 +31,7 @@ import {
 	type N8nHome,
 	type N8nInstall,
 	type N8nLine,
+	type N8nOwner,
 	type N8nServer,
 } from '../e2e/n8n';
 import {
@@ -60,9 +62,10 @@ function packageNodeNames(): string[] {
 	});
 }
 
-/** What the credential test says for a project key (the credential's 403 rule). */
-const PROJECT_KEY_EXPLANATION =
-	'This key may not administer the organization. A project or user key (sk-proj-…) cannot call the Administration API: use an admin key (sk-admin-…).';
+/** What the credential test says for a project key: the credential's rule for a 403. */
+const PROJECT_KEY_EXPLANATION = String(
+	new OpenAiAdminApi().test.rules?.find((rule) => rule.type === 'responseCode' && rule.properties.value === 403)?.properties.message,
+);
 /**
  * n8n 1.x loses it: its ExecutionBaseError redeclares `cause` as a class field, which wipes the
  * HTTP error the credential tester reads the status from, so no `responseCode` rule can match and the
@@ -73,13 +76,38 @@ const PROJECT_KEY_MESSAGE: Record<N8nLine, string> = {
 	2: PROJECT_KEY_EXPLANATION,
 };
 
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
+/** One line's n8n, ready for the browser: package installed, sandbox behind it, owner set up. */
+interface Instance {
+	sandbox: Sandbox;
+	home: N8nHome;
+	server: N8nServer;
+	owner: N8nOwner;
+}
+
+async function startInstance(line: N8nLine, install: Promise<N8nInstall>): Promise<Instance> {
+	const sandbox = await startSandbox({ quiet: true, seed: 1600 + line, projects: 4, users: 9, keysPerProject: 0 });
+	const home = createN8nHome(await install);
+	try {
+		await loadCommunityPackage(home, REPO_ROOT);
+		const server = await startN8n(home);
+		return { sandbox, home, server, owner: await setupOwner(server) };
+	} catch (error) {
+		await sandbox.close();
+		removeN8nHome(home);
+		throw error;
+	}
+}
+
+// Every line's n8n starts at once, after the build: line 2 boots while line 1's steps run.
+let instances = new Map<N8nLine, Promise<Instance>>();
 let browser: Browser;
 beforeAll(async () => {
-	installs = installLines(E2E_LINES);
+	const installs = installLines(E2E_LINES);
 	await buildPackage();
+	instances = new Map(E2E_LINES.map((line) => [line, startInstance(line, installs.get(line)!)]));
+	// A line that fails to start fails its own tests; an unawaited rejection must not end the run.
+	for (const instance of instances.values()) instance.catch(() => undefined);
 	browser = await launchChromium();
-	await Promise.allSettled(installs.values());
 }, 30 * 60 * 1000);
 
 afterAll(async () => {
@@ -113,18 +141,13 @@ describe.each(E2E_LINES)('n8n line %i editor', (line) => {
 		});
 
 	beforeAll(async () => {
-		const install = await installs.get(line)!;
-		sandbox = await startSandbox({ quiet: true, seed: 1600 + line, projects: 4, users: 9, keysPerProject: 0 });
+		let owner: N8nOwner;
+		({ sandbox, home, server, owner } = await instances.get(line)!);
 		project = sandbox.state.projects[1];
 		newcomer = sandbox.state.organizationUsers.find((user) => !project.users.some((member) => member.id === user.id))!;
-
-		home = createN8nHome(install);
-		await loadCommunityPackage(home, REPO_ROOT);
-		server = await startN8n(home);
-		const owner = await setupOwner(server);
 		context = await loggedInContext(browser, server, owner);
 		page = await context.newPage();
-	}, 10 * 60 * 1000);
+	}, 30 * 60 * 1000);
 
 	afterAll(async () => {
 		await context?.close();
