@@ -15,14 +15,13 @@
  * Select lines with N8N_E2E_LINES=1 or =2 (default both). N8N_E2E_SKIP_BUILD=1 packs the existing
  * dist/ without building.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 
 import { redact, startSandbox, type ApiKey, type Project, type Sandbox } from '../../sandbox';
 import {
 	activateWorkflow,
+	buildPackage,
 	createN8nHome,
 	executeWorkflow,
 	importCredentials,
@@ -88,15 +87,7 @@ describe('the example files', () => {
 let installs = new Map<N8nLine, Promise<N8nInstall>>();
 beforeAll(async () => {
 	installs = installLines(LINES);
-	if (process.env.N8N_E2E_SKIP_BUILD !== '1') {
-		try {
-			await promisify(execFile)('npm', ['run', 'build'], { cwd: REPO_ROOT });
-		} catch (error) {
-			const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-			throw new Error(`npm run build failed:\n${stdout ?? ''}\n${stderr ?? ''}`);
-		}
-	}
-	expect(fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'OpenAiAdmin', 'OpenAiAdmin.node.js'))).toBe(true);
+	await buildPackage();
 	await Promise.allSettled(installs.values());
 }, 30 * 60 * 1000);
 

@@ -305,6 +305,20 @@ export async function loadCommunityPackage(
 	return { name, version, dir, nodeTypePrefix: 'CUSTOM' };
 }
 
+/**
+ * `npm run build` in the repo, so that loadCommunityPackage packs what the sources say now (a few
+ * seconds). N8N_E2E_SKIP_BUILD=1 packs the existing dist/ instead.
+ */
+export async function buildPackage(): Promise<void> {
+	if (process.env.N8N_E2E_SKIP_BUILD !== '1') {
+		const result = await runProcess('npm', ['run', 'build'], { env: process.env, cwd: REPO_ROOT, timeoutMs: 5 * 60_000 });
+		if (result.code !== 0) throw new Error(`npm run build failed (${describeExit(result)}):\n${result.stdout}\n${result.stderr}`);
+	}
+	if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'OpenAiAdmin', 'OpenAiAdmin.node.js'))) {
+		throw new Error('dist/ has no built node: run npm run build');
+	}
+}
+
 /** A credential as `n8n import:credentials` takes it; `data` in plain text (n8n encrypts it). */
 export interface CredentialInput {
 	id: string;
@@ -555,6 +569,40 @@ export async function withN8nServer<T>(home: N8nHome, fn: (server: N8nServer) =>
 	} finally {
 		await server.stop();
 	}
+}
+
+/** The instance owner's account, as created by setupOwner. */
+export interface N8nOwner {
+	email: string;
+	password: string;
+	/** Value of the `n8n-auth` cookie n8n issued for the owner: a browser sending it is logged in. */
+	authCookie: string;
+}
+
+/**
+ * Create the instance owner through n8n's REST set-up (`POST /rest/owner/setup`, the call the
+ * editor's set-up page makes; same body on both lines), which also logs the caller in. No
+ * `browser-id` header is sent, so the cookie is not tied to one browser (n8n checks that only for
+ * cookies issued with one) and can be handed to any browser context.
+ */
+export async function setupOwner(server: N8nServer, owner: Partial<Omit<N8nOwner, 'authCookie'>> = {}): Promise<N8nOwner> {
+	const email = owner.email ?? 'owner@example.com';
+	// n8n's password rule: 8+ characters with a digit and a capital letter.
+	const password = owner.password ?? 'E2e-owner-password-1';
+	const res = await fetch(`${server.baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email, password, firstName: 'Test', lastName: 'Owner' }),
+	});
+	const text = await res.text();
+	if (!res.ok) throw new Error(`POST /rest/owner/setup answered ${res.status}: ${text}`);
+	const authCookie = res.headers
+		.getSetCookie()
+		.map((cookie) => /^n8n-auth=([^;]*)/.exec(cookie)?.[1])
+		.find(Boolean);
+	if (!authCookie) throw new Error(`POST /rest/owner/setup set no n8n-auth cookie (headers: ${JSON.stringify([...res.headers])})`);
+	log(`owner ${email} set up on ${server.baseUrl}`);
+	return { email, password, authCookie };
 }
 
 export type WebhookKind = 'webhook' | 'form';
