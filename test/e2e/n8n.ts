@@ -145,16 +145,6 @@ export const E2E_LINES: N8nLine[] = (process.env.N8N_E2E_LINES ?? '1,2')
 	.map((s) => Number(s.trim()))
 	.filter((n): n is N8nLine => n === 1 || n === 2);
 
-/**
- * `npm run build` of this package, for a test that packs it (unless N8N_E2E_SKIP_BUILD=1: pack the
- * dist/ that is there). Throws with the build's output when it fails.
- */
-export async function buildPackage(): Promise<void> {
-	if (process.env.N8N_E2E_SKIP_BUILD === '1') return;
-	const result = await runProcess('npm', ['run', 'build'], { env: process.env, cwd: REPO_ROOT, timeoutMs: 5 * 60_000 });
-	if (result.code !== 0) throw new Error(`npm run build failed (${describeExit(result)}):\n${result.stdout}\n${result.stderr}`);
-}
-
 /** Starts installing every line to test at once; each resolves from the cache after its first install. */
 export function installLines(lines: N8nLine[] = E2E_LINES): Map<N8nLine, Promise<N8nInstall>> {
 	return new Map(lines.map((line) => [line, installN8n(line)]));
