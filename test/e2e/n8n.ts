@@ -539,9 +539,16 @@ async function spawnN8n(
 		detached: true,
 	});
 	let out = '';
-	child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-	child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+	// Also on disk, for reading after a failure with N8N_E2E_KEEP=1.
+	const logFile = fs.createWriteStream(path.join(home.root, `${args[0]}.log`), { flags: 'a' });
+	const collect = (d: Buffer) => {
+		out += d.toString();
+		logFile.write(d);
+	};
+	child.stdout!.on('data', collect);
+	child.stderr!.on('data', collect);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	child.once('close', () => logFile.end());
 	const hasExited = () => child.exitCode !== null || child.signalCode !== null;
 	const signalGroup = (signal: NodeJS.Signals) => {
 		try {
