@@ -180,9 +180,10 @@ describe.each(LINES)('n8n line %i in queue mode (main + 2 workers, PostgreSQL, R
 		const before = (await getExecutions(cluster.main, { workflowId })).length;
 		sandbox.resetLog();
 		sandbox.clearFaults();
-		// No Retry-After, as the live Admin API often answers: the node then backs off from 2 s with
-		// jitter, so the four executions in flight do not retry in step.
-		sandbox.setRateLimit({ requests: 8, windowMs: 1000, retryAfterHeaders: false });
+		// 8 requests per second with bursts of 2: four runs in flight ask for more than that whatever
+		// the machine's speed, so 429s are certain. No Retry-After, as the live Admin API often answers:
+		// the node then backs off from 2 s with jitter, so the runs do not retry in step.
+		sandbox.setRateLimit({ requests: 2, windowMs: 250, retryAfterHeaders: false });
 		const submissions = submissionsFor('B');
 		const started = Date.now();
 		try {
@@ -218,8 +219,8 @@ describe.each(LINES)('n8n line %i in queue mode (main + 2 workers, PostgreSQL, R
 		const offsets = workers.map((w) => w.output().length);
 		sandbox.resetLog();
 		sandbox.clearFaults();
-		// Runs of at least 2.5 s (five requests of 500 ms): the queue is still full when the worker stops.
-		sandbox.addFault({ kind: 'latency', latencyMs: 500 });
+		// Runs of at least 1.5 s (five requests of 300 ms): the queue is still full when the worker stops.
+		sandbox.addFault({ kind: 'latency', latencyMs: 300 });
 		const submissions = submissionsFor('C');
 		const [stopping, remaining] = workers;
 		const statuses = submitAll(submissions);
@@ -258,25 +259,27 @@ describe.each(LINES)('n8n line %i in queue mode (main + 2 workers, PostgreSQL, R
 	 */
 	async function waitUntilInsideTheNode(worker: N8nProcess, fromOffset: number, submissions: Submission[]): Promise<string> {
 		const names = submissions.map(([name]) => name);
+		const nameOf = new Map<string, string | undefined>();
 		const deadline = Date.now() + 3 * 60_000;
 		for (;;) {
 			const started = workerExecutions(worker.output().slice(fromOffset)).started;
-			if (started.length > 0) {
+			if (started.some((id) => !nameOf.has(id))) {
 				// Queue mode stores the form's submission with the execution before a worker takes it.
-				const executions = await getExecutions(cluster.main, { workflowId });
-				const ours = executions.filter((e) => started.includes(e.id)).map((e) => JSON.stringify(e.run?.data ?? null));
-				const sent = (path: (id: string) => string, name: string) => {
-					const project = sandbox.state.projects.find((p) => p.name === name);
-					return sandbox.requests.some((r) => r.method === 'POST' && r.path === (project ? path(project.id) : undefined));
-				};
-				const running = names.find(
-					(name) =>
-						ours.some((data) => data.includes(JSON.stringify(name))) &&
-						sandbox.requests.some((r) => r.method === 'POST' && r.path === '/organization/projects' && (r.body as { name?: string })?.name === name) &&
-						!sent((id) => `/organization/projects/${id}/service_accounts`, name),
-				);
-				if (running) return running;
+				for (const execution of await getExecutions(cluster.main, { workflowId })) {
+					const data = JSON.stringify(execution.run?.data ?? null);
+					nameOf.set(execution.id, names.find((name) => data.includes(JSON.stringify(name))));
+				}
 			}
+			const createRequested = (name: string) =>
+				sandbox.requests.some((r) => r.method === 'POST' && r.path === '/organization/projects' && (r.body as { name?: string } | undefined)?.name === name);
+			const serviceAccountRequested = (name: string) => {
+				const project = sandbox.state.projects.find((p) => p.name === name);
+				return project !== undefined && sandbox.requests.some((r) => r.method === 'POST' && r.path === `/organization/projects/${project.id}/service_accounts`);
+			};
+			const running = started
+				.map((id) => nameOf.get(id))
+				.find((name) => name !== undefined && createRequested(name) && !serviceAccountRequested(name));
+			if (running) return running;
 			if (Date.now() > deadline) throw new Error(`no run of the worker was caught inside the node; its log:\n${worker.output().slice(fromOffset)}`);
 			await new Promise((resolve) => setTimeout(resolve, 50));
 		}
