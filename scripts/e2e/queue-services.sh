@@ -38,10 +38,11 @@ install() {
 		log "missing Debian packages: $missing (run as root, or: sudo apt-get install $missing)"
 		exit 1
 	fi
-	log "apt-get install $missing"
+	log "apt-get update && apt-get install $missing"
 	# Debian's postinst scripts try to start the services; without an init system that just warns.
-	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing >&2 ||
-		{ apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing >&2; }
+	# The package lists of a fresh CI image are empty or stale: refresh them first.
+	apt-get update >&2
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing >&2
 }
 
 run() {
