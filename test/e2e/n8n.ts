@@ -59,13 +59,9 @@ export interface CommandResult {
 	durationMs: number;
 }
 
-export interface N8nServer {
+export interface N8nServer extends N8nProcess {
 	baseUrl: string;
 	port: number;
-	process: ChildProcess;
-	/** Everything the server printed so far (stdout and stderr interleaved). */
-	output(): string;
-	stop(): Promise<void>;
 }
 
 /** n8n's run data (IRun) as printed by `n8n execute --rawOutput`. Only the parts we use are typed. */
@@ -153,10 +149,14 @@ export function installLines(lines: N8nLine[] = E2E_LINES): Map<N8nLine, Promise
 /**
  * A fresh, isolated n8n home in a temp dir: own N8N_USER_FOLDER (SQLite database, config, nodes
  * folder), own encryption key, telemetry and version checks off. On line 1 the legacy expression
- * engine is used and task runners are off (isolated-vm is not built on Node 20).
+ * engine is used and task runners are off (isolated-vm is not built on Node 20). `env` is laid over
+ * all that, e.g. a PostgreSQL database and queue mode shared by several homes (see queue.ts).
  */
-export function createN8nHome(install: N8nInstall, options: { encryptionKey?: string } = {}): N8nHome {
-	const root = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${install.line}-`));
+export function createN8nHome(
+	install: N8nInstall,
+	options: { encryptionKey?: string; env?: NodeJS.ProcessEnv; label?: string } = {},
+): N8nHome {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${install.line}-${options.label ? `${options.label}-` : ''}`));
 	const userFolder = path.join(root, 'user');
 	fs.mkdirSync(userFolder, { recursive: true });
 	const env = baseEnv();
@@ -183,6 +183,7 @@ export function createN8nHome(install: N8nInstall, options: { encryptionKey?: st
 		env.N8N_EXPRESSION_ENGINE = 'legacy';
 		env.N8N_RUNNERS_ENABLED = 'false';
 	}
+	Object.assign(env, options.env);
 	return { install, root, userFolder, env };
 }
 
@@ -478,74 +479,120 @@ export async function freePort(): Promise<number> {
  * printed only after active workflows are activated, so their webhooks are then registered.
  */
 export async function startN8n(home: N8nHome, options: { timeoutMs?: number } = {}): Promise<N8nServer> {
+	return await retryOnTakenPort('n8n start', async () => {
+		const port = await freePort();
+		const baseUrl = `http://127.0.0.1:${port}`;
+		const child = await spawnN8n(home, ['start'], {
+			env: { N8N_PORT: String(port), N8N_EDITOR_BASE_URL: `${baseUrl}/`, WEBHOOK_URL: `${baseUrl}/` },
+			ready: /Editor is now accessible via/,
+			timeoutMs: options.timeoutMs,
+		});
+		log(`n8n start ready on ${baseUrl} in ${(child.readyAfterMs / 1000).toFixed(1)}s`);
+		return { ...child, baseUrl, port };
+	});
+}
+
+/** A long-running n8n process (`n8n start`, `n8n worker`) the test started. */
+export interface N8nProcess {
+	process: ChildProcess;
+	/** Everything the process printed so far (stdout and stderr interleaved). */
+	output(): string;
+	/** SIGTERM (n8n's graceful shutdown) to the process group, SIGKILL after `killAfterMs` (15 s). */
+	stop(options?: { killAfterMs?: number }): Promise<void>;
+	/** Resolves when the process has exited, however it ended. */
+	exited: Promise<void>;
+}
+
+/**
+ * Start `n8n worker --concurrency=<n>` (queue mode: the home's env must say EXECUTIONS_MODE=queue,
+ * the shared database and Redis) and wait until it takes jobs from the queue.
+ */
+export async function startWorker(
+	home: N8nHome,
+	options: { concurrency: number; timeoutMs?: number },
+): Promise<N8nProcess> {
+	return await retryOnTakenPort('n8n worker', async () => {
+		const worker = await spawnN8n(home, ['worker', `--concurrency=${options.concurrency}`], {
+			ready: /n8n worker is now ready/,
+			timeoutMs: options.timeoutMs,
+		});
+		log(`n8n worker (${home.root}) ready in ${(worker.readyAfterMs / 1000).toFixed(1)}s`);
+		return worker;
+	});
+}
+
+/** n8n exited before it was ready because a port it was given was taken meanwhile. */
+class PortTakenError extends Error {}
+
+async function retryOnTakenPort<T>(what: string, start: () => Promise<T>): Promise<T> {
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await startN8nOnce(home, options);
+			return await start();
 		} catch (error) {
 			if (attempt === PORT_ATTEMPTS || !(error instanceof PortTakenError)) throw error;
-			log('n8n start: a port was taken by another process, trying again with other ports');
+			log(`${what}: a port was taken by another process, trying again with other ports`);
 		}
 	}
 }
 
-/** n8n start exited before it was ready because a port it was given was taken meanwhile. */
-class PortTakenError extends Error {}
-
-async function startN8nOnce(home: N8nHome, options: { timeoutMs?: number }): Promise<N8nServer> {
-	const port = await freePort();
-	const brokerPort = await freePort();
-	const baseUrl = `http://127.0.0.1:${port}`;
-	const env: NodeJS.ProcessEnv = {
-		...home.env,
-		N8N_PORT: String(port),
-		N8N_EDITOR_BASE_URL: `${baseUrl}/`,
-		WEBHOOK_URL: `${baseUrl}/`,
-		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-	};
+/**
+ * Spawn a long-running n8n command in its own process group (so stop() reaches its task runner
+ * too) with its own task broker port, and wait for the line that says it is ready.
+ */
+async function spawnN8n(
+	home: N8nHome,
+	args: string[],
+	options: { env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number },
+): Promise<N8nProcess & { readyAfterMs: number }> {
+	const env: NodeJS.ProcessEnv = { ...home.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...options.env };
 	const started = Date.now();
-	const child = spawn(home.install.nodeBin, [home.install.n8nBin, 'start'], {
+	const child = spawn(home.install.nodeBin, [home.install.n8nBin, ...args], {
 		env,
 		cwd: home.root,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});
 	let out = '';
-	child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-	child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+	// Also on disk, for reading after a failure with N8N_E2E_KEEP=1.
+	const logFile = fs.createWriteStream(path.join(home.root, `${args[0]}.log`), { flags: 'a' });
+	const collect = (d: Buffer) => {
+		out += d.toString();
+		logFile.write(d);
+	};
+	child.stdout!.on('data', collect);
+	child.stderr!.on('data', collect);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-	const stop = async () => {
-		if (child.exitCode !== null || child.signalCode !== null) return;
+	child.once('close', () => logFile.end());
+	const hasExited = () => child.exitCode !== null || child.signalCode !== null;
+	const signalGroup = (signal: NodeJS.Signals) => {
 		try {
-			process.kill(-child.pid!, 'SIGTERM');
+			process.kill(-child.pid!, signal);
 		} catch {
 			/* already gone */
 		}
-		const timer = setTimeout(() => {
-			try {
-				process.kill(-child.pid!, 'SIGKILL');
-			} catch {
-				/* already gone */
-			}
-		}, 15_000);
+	};
+
+	const stop = async ({ killAfterMs = 15_000 }: { killAfterMs?: number } = {}) => {
+		if (hasExited()) return;
+		signalGroup('SIGTERM');
+		const timer = setTimeout(() => signalGroup('SIGKILL'), killAfterMs);
 		await exited;
 		clearTimeout(timer);
 	};
 
-	const deadline = started + (options.timeoutMs ?? 3 * 60_000);
-	while (!/Editor is now accessible via/.test(out)) {
-		if (child.exitCode !== null || child.signalCode !== null) {
+	const timeoutMs = options.timeoutMs ?? 3 * 60_000;
+	while (!options.ready.test(out)) {
+		if (hasExited()) {
 			const ErrorType = PORT_IN_USE.test(out) ? PortTakenError : Error;
-			throw new ErrorType(`n8n start exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(out)}`);
+			throw new ErrorType(`n8n ${args.join(' ')} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(out)}`);
 		}
-		if (Date.now() > deadline) {
+		if (Date.now() - started > timeoutMs) {
 			await stop();
-			throw new Error(`n8n start not ready after ${options.timeoutMs ?? 180000} ms:\n${tail(out)}`);
+			throw new Error(`n8n ${args.join(' ')} not ready after ${timeoutMs} ms:\n${tail(out)}`);
 		}
 		await sleep(200);
 	}
-	log(`n8n start ready on ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-	return { baseUrl, port, process: child, output: () => out, stop };
+	return { process: child, output: () => out, stop, exited, readyAfterMs: Date.now() - started };
 }
 
 /** Start n8n, run fn against it, always stop it. */
@@ -706,26 +753,40 @@ export interface N8nExecution {
 /**
  * Executions stored in a home's database, oldest first, with their run data: the way to read what a
  * webhook-, form- or schedule-triggered run did. Reads `<userFolder>/.n8n/database.sqlite` with the
- * install's own sqlite3 and flatted (both lines keep execution data in the execution_data table as
- * flatted JSON). Safe while the server runs; an execution may take a moment to be saved after its
- * HTTP response, so use `waitForExecutions` right after a request.
+ * install's own sqlite3, or the home's PostgreSQL database (DB_TYPE=postgresdb, as in queue mode)
+ * with the install's own pg; run data is flatted JSON in execution_data in both. Safe while n8n
+ * runs; an execution may take a moment to be saved after its HTTP response, so use
+ * `waitForExecutions` right after a request.
  */
 export async function getExecutions(home: N8nHome, options: { workflowId?: string } = {}): Promise<N8nExecution[]> {
-	const db = path.join(home.userFolder, '.n8n', 'database.sqlite');
 	const modules = path.join(home.install.dir, 'node_modules');
-	const script = `
+	const postgres = home.env.DB_TYPE === 'postgresdb';
+	const sql =
+		'SELECT e.id, e."workflowId", e.status, e.mode, e.finished, d.data FROM execution_entity e ' +
+		'LEFT JOIN execution_data d ON d."executionId" = e.id' +
+		(options.workflowId ? (postgres ? ' WHERE e."workflowId" = $1' : ' WHERE e.workflowId = ?') : '') +
+		' ORDER BY e.id';
+	const params = options.workflowId ? [options.workflowId] : [];
+	const query = postgres
+		? `
+const { Client } = require(${JSON.stringify(path.join(modules, 'pg'))});
+const env = process.env;
+const client = new Client({ host: env.DB_POSTGRESDB_HOST, port: Number(env.DB_POSTGRESDB_PORT), user: env.DB_POSTGRESDB_USER,
+	password: env.DB_POSTGRESDB_PASSWORD, database: env.DB_POSTGRESDB_DATABASE });
+const query = (sql, params, done) => client.connect().then(() => client.query(sql, params))
+	.then((result) => client.end().then(() => done(null, result.rows)), (err) => done(err));`
+		: `
 const sqlite3 = require(${JSON.stringify(path.join(modules, 'sqlite3'))});
+const db = new sqlite3.Database(${JSON.stringify(path.join(home.userFolder, '.n8n', 'database.sqlite'))}, sqlite3.OPEN_READONLY);
+const query = (sql, params, done) => db.all(sql, params, (err, rows) => { db.close(); done(err, rows); });`;
+	const script = `${query}
 const { parse } = require(${JSON.stringify(path.join(modules, 'flatted'))});
-const db = new sqlite3.Database(${JSON.stringify(db)}, sqlite3.OPEN_READONLY);
-const where = ${JSON.stringify(options.workflowId ?? null)} === null ? '' : ' WHERE e.workflowId = ?';
-const params = ${JSON.stringify(options.workflowId ? [options.workflowId] : [])};
-db.all('SELECT e.id, e.workflowId, e.status, e.mode, e.finished, d.data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id' + where + ' ORDER BY e.id', params, (err, rows) => {
+query(${JSON.stringify(sql)}, ${JSON.stringify(params)}, (err, rows) => {
 	if (err) { console.error(err.message); process.exit(1); }
 	process.stdout.write(JSON.stringify(rows.map((r) => ({
 		id: String(r.id), workflowId: r.workflowId, status: r.status, mode: r.mode, finished: !!r.finished,
 		run: r.data ? { status: r.status, finished: !!r.finished, mode: r.mode, data: parse(r.data) } : undefined,
 	}))));
-	db.close();
 });`;
 	const result = await runProcess(home.install.nodeBin, ['-e', script], { env: home.env, cwd: home.root, timeoutMs: 60_000 });
 	if (result.code !== 0) throw new Error(`reading executions failed: ${tail(result.stderr)}`);

@@ -1,0 +1,287 @@
+/**
+ * The package in n8n queue mode (issue 15), on both lines: PostgreSQL and Redis from Debian's
+ * packages (scripts/e2e/queue-services.sh), one `n8n start` and two `n8n worker --concurrency=2`,
+ * each with its own user folder holding the package (installed from `npm pack` into its nodes folder,
+ * as the README's "Scaling out (queue mode)" tells users), one shared encryption key. The workflow is
+ * examples/project-from-form.json, unchanged; its form is submitted 20 times at once.
+ *  - all 20 executions succeed, the sandbox holds exactly 20 new projects with one owner and one
+ *    service account each, and the worker logs show both workers ran some of them, none twice;
+ *  - under a sandbox rate limit all 20 still succeed, and every request that reached the sandbox more
+ *    than once was repeated only after a 429, within the retry policy's limit;
+ *  - a worker stopped with SIGTERM while executions wait in the queue finishes what it started, the
+ *    other worker runs the rest, and nothing is created twice.
+ * Select lines with N8N_E2E_LINES=1 or =2 (default both).
+ */
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+import { startSandbox, type Sandbox } from '../../sandbox';
+import {
+	activateWorkflow,
+	E2E_LINES,
+	getExecutions,
+	importCredentials,
+	importWorkflows,
+	installLines,
+	loadCommunityPackage,
+	removeN8nHome,
+	REPO_ROOT,
+	startN8n,
+	startWorker,
+	submitForm,
+	waitForExecutions,
+	type N8nInstall,
+	type N8nLine,
+	type N8nProcess,
+	type N8nServer,
+} from './n8n';
+import { createQueueCluster, startQueueServices, workerExecutions, type QueueCluster, type QueueServices } from './queue';
+
+const LINES = E2E_LINES;
+const RUNS = 20;
+const CONCURRENCY = 2;
+const FORM_PATH = 'openai-new-project';
+const MODEL = 'gpt-4o-mini';
+/** The node's default Max Retries (README: Options). */
+const MAX_RETRIES = 6;
+const CREDENTIAL_REF = { id: 'openAiAdminCred1', name: 'OpenAI Admin account' };
+const databaseOf = (line: N8nLine) => `n8n_line_${line}`;
+
+let installs = new Map<N8nLine, Promise<N8nInstall>>();
+let services: QueueServices;
+beforeAll(async () => {
+	installs = installLines(LINES);
+	const build =
+		process.env.N8N_E2E_SKIP_BUILD === '1'
+			? Promise.resolve()
+			: promisify(execFile)('npm', ['run', 'build'], { cwd: REPO_ROOT }).then(() => undefined);
+	services = await startQueueServices(LINES.map(databaseOf));
+	await build;
+	expect(fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'OpenAiAdmin', 'OpenAiAdmin.node.js'))).toBe(true);
+	await Promise.allSettled(installs.values());
+}, 30 * 60 * 1000);
+
+afterAll(async () => {
+	await services?.stop();
+});
+
+/** The form's four fields, in order: project name, owner email, model, requests per minute. */
+type Submission = [string, string, string, number];
+
+describe.each(LINES)('n8n line %i in queue mode (main + 2 workers, PostgreSQL, Redis)', (line) => {
+	let sandbox: Sandbox;
+	let cluster: QueueCluster;
+	let workflowId: string;
+	let main: N8nServer;
+	let workers: N8nProcess[];
+
+	beforeAll(async () => {
+		const install = await installs.get(line)!;
+		sandbox = await startSandbox({ quiet: true, seed: 1500 + line, projects: 1, users: RUNS + 5, keysPerProject: 0 });
+		cluster = createQueueCluster(install, services, { database: databaseOf(line), workers: 2, redisDb: line });
+		// Every process loads community nodes from its own nodes folder.
+		await Promise.all([cluster.main, ...cluster.workers].map((home) => loadCommunityPackage(home, REPO_ROOT)));
+		await importCredentials(cluster.main, {
+			...CREDENTIAL_REF,
+			type: 'openAiAdminApi',
+			data: { apiKey: sandbox.adminKey, baseUrl: sandbox.baseUrl, organizationId: '' },
+		});
+		const example = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'project-from-form.json'), 'utf8')) as Record<string, unknown>;
+		[workflowId] = await importWorkflows(cluster.main, [example]);
+		await activateWorkflow(cluster.main, workflowId);
+		[main, ...workers] = await Promise.all([
+			startN8n(cluster.main),
+			...cluster.workers.map((home) => startWorker(home, { concurrency: CONCURRENCY })),
+		]);
+	}, 15 * 60 * 1000);
+
+	afterAll(async () => {
+		await Promise.all([main, ...(workers ?? [])].map((p) => p?.stop()));
+		await sandbox?.close();
+		for (const home of cluster ? [cluster.main, ...cluster.workers] : []) removeN8nHome(home);
+	});
+
+	/** Submit the form once per submission, all at once; resolves with the HTTP statuses. */
+	async function submitAll(submissions: Submission[]): Promise<number[]> {
+		return (await Promise.all(submissions.map((values) => submitForm(main, FORM_PATH, values)))).map((r) => r.status);
+	}
+
+	function submissionsFor(batch: string): Submission[] {
+		return Array.from({ length: RUNS }, (_, i) => [
+			`Queue ${batch} ${String(i + 1).padStart(2, '0')} (line ${line})`,
+			sandbox.state.organizationUsers[i].email,
+			MODEL,
+			100 + i,
+		]);
+	}
+
+	/** Which executions each worker's log says it started and finished, from `fromOffset` in its output. */
+	function perWorker(fromOffsets: number[] = workers.map(() => 0)) {
+		return workers.map((w, i) => workerExecutions(w.output().slice(fromOffsets[i])));
+	}
+
+	/**
+	 * The sandbox holds exactly one project per submission, each with its owner, one service account
+	 * and its key, and the model's new limit; and each creating request succeeded exactly once.
+	 */
+	function expectCreatedOnce(submissions: Submission[]) {
+		for (const [name, email, model, rpm] of submissions) {
+			const projects = sandbox.state.projects.filter((p) => p.name === name);
+			expect(projects).toHaveLength(1);
+			const [project] = projects;
+			expect(project.users).toEqual([expect.objectContaining({ email, role: 'owner' })]);
+			expect(project.serviceAccounts).toEqual([expect.objectContaining({ name: `${name} app` })]);
+			expect(project.apiKeys).toHaveLength(1);
+			expect(project.rateLimits.find((r) => r.model === model)?.max_requests_per_1_minute).toBe(rpm);
+			const created = (suffix: string) =>
+				sandbox.requests.filter((r) => r.method === 'POST' && r.status === 200 && r.path === `/organization/projects/${project.id}${suffix}`);
+			expect(created('/users')).toHaveLength(1);
+			expect(created('/service_accounts')).toHaveLength(1);
+		}
+		const projectCreates = sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/organization/projects' && r.status === 200);
+		expect(projectCreates.map((r) => (r.body as { name: string }).name).sort()).toEqual(submissions.map(([name]) => name).sort());
+	}
+
+	/** The `count` newest executions of the workflow once all are done; every one must have succeeded. */
+	async function expectAllSucceeded(before: number): Promise<string[]> {
+		const executions = await waitForExecutions(cluster.main, { workflowId, count: before + RUNS, timeoutMs: 5 * 60_000 });
+		const batch = executions.slice(before);
+		expect(batch).toHaveLength(RUNS);
+		expect(batch.map((e) => [e.status, e.mode])).toEqual(Array.from({ length: RUNS }, () => ['success', 'webhook']));
+		return batch.map((e) => e.id);
+	}
+
+	test('20 form submissions at once: 20 successful executions spread over both workers, 20 projects, no twins', async () => {
+		sandbox.resetLog();
+		sandbox.clearFaults();
+		// Jobs must overlap for the queue to hand them to both workers: each request takes 100 ms more.
+		sandbox.addFault({ kind: 'latency', latencyMs: 100 });
+		const submissions = submissionsFor('A');
+		const started = Date.now();
+		expect(await submitAll(submissions)).toEqual(submissions.map(() => 200));
+		const seconds = (Date.now() - started) / 1000;
+
+		const ids = await expectAllSucceeded(0);
+		expectCreatedOnce(submissions);
+
+		const [one, two] = perWorker();
+		process.stderr.write(`[e2e] line ${line}: ${RUNS} runs in ${seconds.toFixed(1)}s; worker 1 ran ${one.started.length}, worker 2 ran ${two.started.length}\n`);
+		// Each worker holds at most CONCURRENCY jobs at a time, so neither can have taken all 20.
+		expect(one.started.length).toBeGreaterThan(0);
+		expect(two.started.length).toBeGreaterThan(0);
+		expect([...one.started, ...two.started].sort()).toEqual([...ids].sort());
+		expect(one.finished.sort()).toEqual(one.started.sort());
+		expect(two.finished.sort()).toEqual(two.started.sort());
+	});
+
+	test('under a sandbox rate limit all 20 succeed, and requests are repeated only after a 429, within the retry limit', async () => {
+		const before = (await getExecutions(cluster.main, { workflowId })).length;
+		sandbox.resetLog();
+		sandbox.clearFaults();
+		// 8 requests per second with bursts of 2: four runs in flight ask for more than that whatever
+		// the machine's speed, so 429s are certain. No Retry-After, as the live Admin API often answers:
+		// the node then backs off from 2 s with jitter, so the runs do not retry in step.
+		sandbox.setRateLimit({ requests: 2, windowMs: 250, retryAfterHeaders: false });
+		const submissions = submissionsFor('B');
+		const started = Date.now();
+		try {
+			expect(await submitAll(submissions)).toEqual(submissions.map(() => 200));
+		} finally {
+			sandbox.setRateLimit(undefined);
+		}
+		const seconds = (Date.now() - started) / 1000;
+		await expectAllSucceeded(before);
+		expectCreatedOnce(submissions);
+
+		// The same request = same method, path and body (each run's names and ids are its own).
+		const attempts = new Map<string, number[]>();
+		for (const r of sandbox.requests) {
+			const key = `${r.method} ${r.rawUrl} ${JSON.stringify(r.body ?? null)}`;
+			attempts.set(key, [...(attempts.get(key) ?? []), r.status]);
+		}
+		const limited = sandbox.requests.filter((r) => r.status === 429).length;
+		process.stderr.write(`[e2e] line ${line}: ${RUNS} rate-limited runs in ${seconds.toFixed(1)}s; ${sandbox.requests.length} requests, ${limited} answered 429\n`);
+		expect(limited).toBeGreaterThan(0);
+		// Five distinct requests per run: create project, add owner, create service account, list and set the limit.
+		expect(attempts.size).toBe(RUNS * 5);
+		for (const [request, statuses] of attempts) {
+			const retries = statuses.slice(0, -1);
+			expect({ request, statuses: statuses.slice(-1) }).toEqual({ request, statuses: [200] });
+			expect({ request, retries: retries.filter((s) => s !== 429) }).toEqual({ request, retries: [] });
+			expect(retries.length).toBeLessThanOrEqual(MAX_RETRIES);
+		}
+	});
+
+	test('a worker stopped with SIGTERM while executions are queued: it finishes what it started, the other runs the rest, nothing twice', async () => {
+		const before = (await getExecutions(cluster.main, { workflowId })).length;
+		const offsets = workers.map((w) => w.output().length);
+		sandbox.resetLog();
+		sandbox.clearFaults();
+		// Runs of at least 1.5 s (five requests of 300 ms): the queue is still full when the worker stops.
+		sandbox.addFault({ kind: 'latency', latencyMs: 300 });
+		const submissions = submissionsFor('C');
+		const [stopping, remaining] = workers;
+		const statuses = submitAll(submissions);
+
+		const caughtMidRun = await waitUntilInsideTheNode(stopping, offsets[0], submissions);
+		const startedWhenStopped = perWorker(offsets).reduce((n, w) => n + w.started.length, 0);
+		const stopped = stopping.stop({ killAfterMs: 120_000 });
+
+		expect(await statuses).toEqual(submissions.map(() => 200));
+		await stopped;
+		expect(stopping.process.exitCode).toBe(0);
+		const ids = await expectAllSucceeded(before);
+		expectCreatedOnce(submissions);
+
+		const [first, second] = perWorker(offsets);
+		process.stderr.write(
+			`[e2e] line ${line}: SIGTERM while "${caughtMidRun}" ran on the stopped worker, ${startedWhenStopped} of ${RUNS} runs started; ` +
+				`the stopped worker ran ${first.started.length}, the other ${second.started.length}\n`,
+		);
+		expect(startedWhenStopped).toBeLessThan(RUNS);
+		// Graceful: what the stopped worker had started, it finished. Besides the runs it held, it may
+		// have taken one more pair that it was already fetching when it paused; then nothing.
+		expect(first.finished.sort()).toEqual(first.started.sort());
+		expect(first.started.length).toBeLessThanOrEqual(CONCURRENCY * 2);
+		expect(second.finished.sort()).toEqual(second.started.sort());
+		expect([...first.started, ...second.started].sort()).toEqual([...ids].sort());
+		expect(remaining.process.exitCode).toBeNull();
+	});
+
+	/**
+	 * Wait until one of the worker's executions is inside the workflow's OpenAI Admin nodes: its
+	 * create-project request has reached the sandbox and its service account request has not. A
+	 * SIGTERM right after the worker logs "started" would land before n8n counts the job as running,
+	 * and n8n (both lines) then shuts down without waiting for it (NOTES.md): that is n8n's race, not
+	 * what this test is about. Returns the project name of the run caught.
+	 */
+	async function waitUntilInsideTheNode(worker: N8nProcess, fromOffset: number, submissions: Submission[]): Promise<string> {
+		const names = submissions.map(([name]) => name);
+		const nameOf = new Map<string, string | undefined>();
+		const deadline = Date.now() + 3 * 60_000;
+		for (;;) {
+			const started = workerExecutions(worker.output().slice(fromOffset)).started;
+			if (started.some((id) => !nameOf.has(id))) {
+				// Queue mode stores the form's submission with the execution before a worker takes it.
+				for (const execution of await getExecutions(cluster.main, { workflowId })) {
+					const data = JSON.stringify(execution.run?.data ?? null);
+					nameOf.set(execution.id, names.find((name) => data.includes(JSON.stringify(name))));
+				}
+			}
+			const createRequested = (name: string) =>
+				sandbox.requests.some((r) => r.method === 'POST' && r.path === '/organization/projects' && (r.body as { name?: string } | undefined)?.name === name);
+			const serviceAccountRequested = (name: string) => {
+				const project = sandbox.state.projects.find((p) => p.name === name);
+				return project !== undefined && sandbox.requests.some((r) => r.method === 'POST' && r.path === `/organization/projects/${project.id}/service_accounts`);
+			};
+			const running = started
+				.map((id) => nameOf.get(id))
+				.find((name) => name !== undefined && createRequested(name) && !serviceAccountRequested(name));
+			if (running) return running;
+			if (Date.now() > deadline) throw new Error(`no run of the worker was caught inside the node; its log:\n${worker.output().slice(fromOffset)}`);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+	}
+});
