@@ -47,13 +47,6 @@ export async function loggedInContext(browser: Browser, server: N8nServer, owner
 	return context;
 }
 
-/** The texts of the visible elements of a locator, once at least `min` are visible. */
-export async function visibleTexts(locator: Locator, min = 1): Promise<string[]> {
-	const visible = locator.filter({ visible: true });
-	await visible.nth(min - 1).waitFor();
-	return (await visible.allTextContents()).map((text) => text.trim());
-}
-
 /**
  * Poll the visible texts of a locator until `accept` says yes (a picker fills in as its requests
  * come back), then return them; on timeout return the last ones, for the caller's expect to show.
