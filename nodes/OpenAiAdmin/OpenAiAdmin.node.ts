@@ -17,7 +17,7 @@ export class OpenAiAdmin implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Administer an OpenAI organization: members, invites, groups, roles, projects, service accounts, API keys, admin keys, certificates and rate limits',
+			'Administer an OpenAI organization: members, invites, groups, roles, projects, keys, certificates, rate limits, usage, costs, spend, data retention, permissions and audit logs',
 		defaults: { name: 'OpenAI Admin' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
