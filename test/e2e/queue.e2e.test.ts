@@ -9,7 +9,11 @@
  *  - under a sandbox rate limit all 20 still succeed, and every request that reached the sandbox more
  *    than once was repeated only after a 429, within the retry policy's limit;
  *  - a worker stopped with SIGTERM while executions wait in the queue finishes what it started, the
- *    other worker runs the rest, and nothing is created twice.
+ *    other worker runs the rest, and nothing is created twice;
+ *  - the OpenAI Admin Trigger (a workflow activated for a restart of all three processes) polls on
+ *    main only, every execution it starts runs on a worker, and each batch of events made in the
+ *    sandbox between two polls comes in exactly one execution with exactly those events.
+ * The trigger test waits for n8n's own polls (at most one a minute): the activation poll and two more.
  * Select lines with N8N_E2E_LINES=1 or =2 (default both).
  */
 import { execFile } from 'node:child_process';
@@ -26,6 +30,7 @@ import {
 	importWorkflows,
 	installLines,
 	loadCommunityPackage,
+	nodeOutput,
 	removeN8nHome,
 	REPO_ROOT,
 	startN8n,
@@ -48,6 +53,37 @@ const MODEL = 'gpt-4o-mini';
 const MAX_RETRIES = 6;
 const CREDENTIAL_REF = { id: 'openAiAdminCred1', name: 'OpenAI Admin account' };
 const databaseOf = (line: N8nLine) => `n8n_line_${line}`;
+const AUDIT = '/organization/audit_logs';
+/** One poll a minute, plus n8n's start-up and a loaded machine. */
+const POLL_WAIT_MS = 180_000;
+const TRIGGER_NAME = 'OpenAI Admin: queue trigger e2e';
+const TRIGGER_NODE = 'OpenAI Admin Trigger';
+/** The trigger alone, polling every minute, on the events the test makes. */
+const auditWatcher = {
+	name: TRIGGER_NAME,
+	nodes: [
+		{
+			parameters: {
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				events: ['service_account.created', 'api_key.created', 'user.added'],
+				filters: {},
+				options: {},
+			},
+			id: '9b7e0c42-8d55-4b1e-a1f3-2c6d0e4f5a61',
+			name: TRIGGER_NODE,
+			type: 'n8n-nodes-openai-admin.openAiAdminTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			credentials: { openAiAdminApi: CREDENTIAL_REF },
+		},
+	],
+	connections: {},
+};
+/** n8n-core's debug line at the start of every poll: "Polling trigger initiated" (1.x), "Poll trigger initiated" (2.x). */
+const POLL_LOG = new RegExp(`Poll(?:ing)? trigger initiated for workflow "${TRIGGER_NAME}"`, 'g');
+/** 2.x only: a poll of a workflow replaced meanwhile, skipped before it calls the node. */
+const SKIPPED_POLL_LOG = new RegExp(`Skipping poll for superseded workflow "${TRIGGER_NAME}"`, 'g');
+const pollsLogged = (output: string) => (output.match(POLL_LOG) ?? []).length - (output.match(SKIPPED_POLL_LOG) ?? []).length;
 
 let installs = new Map<N8nLine, Promise<N8nInstall>>();
 let services: QueueServices;
@@ -249,6 +285,101 @@ describe.each(LINES)('n8n line %i in queue mode (main + 2 workers, PostgreSQL, R
 		expect([...first.started, ...second.started].sort()).toEqual([...ids].sort());
 		expect(remaining.process.exitCode).toBeNull();
 	});
+
+	test('the audit trigger polls on main only, its executions run on workers, each new event in exactly one execution', async () => {
+		// The trigger must not poll during the other tests, so it is activated here: all three
+		// processes stop, the workflow is imported and activated, and they start again, at debug level
+		// so that every poll is logged by the process that makes it.
+		await Promise.all([main, ...workers].map((p) => p.stop()));
+		for (const home of [cluster.main, ...cluster.workers]) home.env.N8N_LOG_LEVEL = 'debug';
+		const [triggerId] = await importWorkflows(cluster.main, [auditWatcher]);
+		await activateWorkflow(cluster.main, triggerId);
+		sandbox.clearFaults();
+		sandbox.resetLog();
+		[main, ...workers] = await Promise.all([
+			startN8n(cluster.main),
+			...cluster.workers.map((home) => startWorker(home, { concurrency: CONCURRENCY })),
+		]);
+		const auditRequests = () => sandbox.requests.filter((r) => r.method === 'GET' && r.path === AUDIT);
+
+		// The activation poll (line 2 activates a moment after the ready line): changes from then on are new.
+		await until('the activation poll', () => auditRequests().some((r) => r.status === 200));
+		const project = sandbox.state.projects.find((p) => !p.is_default)!;
+		const expected: string[][] = [];
+		/** One API call; its events (recorded while the call is answered, so no poll can split them). */
+		const change = async (method: string, apiPath: string, body: unknown) => {
+			const before = new Set(sandbox.state.auditLogs.map((e) => e.id));
+			await call(method, apiPath, body);
+			const made = sandbox.state.auditLogs.filter((e) => !before.has(e.id)).map((e) => e.id);
+			expected.push(made.sort());
+			return made;
+		};
+
+		// 1. A service account with its key: two events, before the next poll.
+		expect(await change('POST', `/organization/projects/${project.id}/service_accounts`, { name: 'queue trigger bot' })).toHaveLength(2);
+		await waitForExecutions(cluster.main, { workflowId: triggerId, count: 1, timeoutMs: POLL_WAIT_MS });
+		// 2. Once that poll has run (its execution is stored): a person added to the project.
+		const outsider = sandbox.state.organizationUsers.find((u) => !project.users.some((m) => m.id === u.id))!;
+		expect(await change('POST', `/organization/projects/${project.id}/users`, { user_id: outsider.id, role: 'member' })).toHaveLength(1);
+		const runs = await waitForExecutions(cluster.main, { workflowId: triggerId, count: 2, timeoutMs: POLL_WAIT_MS });
+
+		// Exactly one execution per batch, with exactly its events, each event once.
+		expect(runs.map((run) => [run.mode, run.status])).toEqual([
+			['trigger', 'success'],
+			['trigger', 'success'],
+		]);
+		expect(runs.map((run) => nodeOutput(run.run!, TRIGGER_NODE).map((item) => item.id as string).sort())).toEqual(expected);
+		const [firstEvent] = nodeOutput(runs[0].run!, TRIGGER_NODE);
+		expect(firstEvent).toEqual(sandbox.state.auditLogs.find((event) => event.id === firstEvent.id));
+
+		// Polls on main only: every audit-log request the sandbox got is one main logged as a poll of
+		// this workflow (main logs the poll before its request, so the counts meet once the request is
+		// answered; a request from anywhere else would keep the sandbox's count ahead for good), and no
+		// worker logged a poll.
+		let polls = 0;
+		await until('main\'s poll count to equal the sandbox\'s audit-log requests', () => {
+			const requests = auditRequests();
+			polls = pollsLogged(main.output());
+			return requests.every((r) => r.status === 200) && polls === requests.length;
+		});
+		expect(polls).toBeGreaterThanOrEqual(3);
+		for (const worker of workers) expect(pollsLogged(worker.output())).toBe(0);
+
+		// Executions on workers: main enqueued both, the workers' logs together started and finished
+		// exactly these two (nothing else runs meanwhile), and main ran none itself.
+		const ids = runs.map((run) => run.id);
+		const perWorkerRuns = perWorker();
+		process.stderr.write(
+			`[e2e] line ${line}: trigger: ${polls} polls logged by main, ${auditRequests().length} audit-log requests; ` +
+				`executions ${ids.join(', ')}; worker 1 ran [${perWorkerRuns[0].started.join(', ')}], worker 2 ran [${perWorkerRuns[1].started.join(', ')}]\n`,
+		);
+		for (const id of ids) expect(main.output()).toMatch(new RegExp(`Enqueued execution ${id} \\(job`));
+		expect(main.output()).not.toMatch(/Worker started execution/);
+		expect(perWorkerRuns.flatMap((w) => w.started).sort()).toEqual([...ids].sort());
+		for (const w of perWorkerRuns) expect(w.finished.sort()).toEqual(w.started.sort());
+		expect(await getExecutions(cluster.main, { workflowId: triggerId })).toHaveLength(2);
+	});
+
+	/** A change through the sandbox's API, as an admin would make it. */
+	async function call(method: string, apiPath: string, body: unknown): Promise<Record<string, unknown>> {
+		const response = await fetch(`${sandbox.baseUrl}${apiPath}`, {
+			method,
+			headers: { authorization: `Bearer ${sandbox.adminKey}`, 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		const json = (await response.json()) as Record<string, unknown>;
+		if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${JSON.stringify(json)}`);
+		return json;
+	}
+
+	/** Resolves once `done()` holds, checked every 200 ms; fails after POLL_WAIT_MS. */
+	async function until(what: string, done: () => boolean): Promise<void> {
+		const deadline = Date.now() + POLL_WAIT_MS;
+		while (!done()) {
+			if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
 
 	/**
 	 * Wait until one of the worker's executions is inside the workflow's OpenAI Admin nodes: its
