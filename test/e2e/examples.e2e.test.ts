@@ -24,7 +24,6 @@ import {
 	buildPackage,
 	createN8nHome,
 	executeWorkflow,
-	importCredentials,
 	importWorkflows,
 	E2E_LINES,
 	installLines,
@@ -41,14 +40,13 @@ import {
 	type N8nLine,
 	type N8nServer,
 } from './n8n';
+import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample } from './examples';
 
 const LINES = E2E_LINES;
 const EXPECTED_VERSION = { 1: /^1\./, 2: /^2\./ } as const;
 
-const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const EXAMPLE_FILES = ['onboarding.json', 'api-key-audit.json', 'project-from-form.json'] as const;
 /** The credential every example's OpenAI Admin nodes refer to (README: "Example workflows"). */
-const CREDENTIAL_REF = { id: 'openAiAdminCred1', name: 'OpenAI Admin account' };
 const NODE_TYPE = 'n8n-nodes-openai-admin.openAiAdmin';
 const DAY = 86400;
 
@@ -57,12 +55,11 @@ type Workflow = {
 	nodes: Array<{ name: string; type: string; typeVersion: number; parameters: Record<string, unknown>; credentials?: unknown }>;
 	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 };
-const readExample = (file: string): Workflow => JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as Workflow;
 
 describe('the example files', () => {
 	test.each(EXAMPLE_FILES)('%s is an importable workflow with only a credential reference', (file) => {
 		const text = fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8');
-		const workflow = readExample(file);
+		const workflow = readExample<Workflow>(file);
 		expect(workflow.name).toMatch(/^OpenAI Admin: /);
 		const names = workflow.nodes.map((n) => n.name);
 		expect(new Set(names).size).toBe(names.length);
@@ -74,7 +71,7 @@ describe('the example files', () => {
 		expect(ours.length).toBeGreaterThan(0);
 		for (const node of ours) {
 			expect(node.typeVersion).toBe(1);
-			expect(node.credentials).toEqual({ openAiAdminApi: CREDENTIAL_REF });
+			expect(node.credentials).toEqual({ openAiAdminApi: EXAMPLE_CREDENTIAL });
 		}
 		// No secrets and no Code nodes (the Code node's sandbox differs between n8n lines).
 		expect(text).not.toMatch(/sk-[A-Za-z0-9-]{8,}/);
@@ -184,14 +181,10 @@ describe.each(LINES)('n8n line %i', (line) => {
 		home = createN8nHome(install);
 		const pkg = await loadCommunityPackage(home, REPO_ROOT);
 		expect(pkg.nodeTypePrefix).toBe('n8n-nodes-openai-admin');
-		await importCredentials(home, {
-			...CREDENTIAL_REF,
-			type: 'openAiAdminApi',
-			data: { apiKey: sandbox.adminKey, baseUrl: sandbox.baseUrl, organizationId: '' },
-		});
+		await importExampleCredential(home, sandbox);
 		const [onboarding, audit, projectFromForm] = await importWorkflows(
 			home,
-			EXAMPLE_FILES.map((file) => readExample(file)),
+			EXAMPLE_FILES.map((file) => readExample<Workflow>(file)),
 		);
 		ids = { onboarding, audit, projectFromForm };
 	}, 35 * 60 * 1000);

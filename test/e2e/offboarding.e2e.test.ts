@@ -4,17 +4,12 @@
  * of that person, nothing of anyone else changed, and the workflow answers with a summary of what was
  * removed. An email of no member fails the run. Set-up as in examples.e2e.test.ts.
  */
-import { execFile } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { promisify } from 'node:util';
 
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
 import type { OrganizationUser } from '../../sandbox/types';
 import {
 	activateWorkflow,
 	createN8nHome,
-	importCredentials,
 	importWorkflows,
 	E2E_LINES,
 	installLines,
@@ -29,15 +24,15 @@ import {
 	type N8nInstall,
 	type N8nLine,
 	type N8nServer,
+	buildPackage,
 } from './n8n';
+import { importExampleCredential, readExample } from './examples';
 
-const CREDENTIAL_REF = { id: 'openAiAdminCred1', name: 'OpenAI Admin account' };
-const workflow = () => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'offboarding.json'), 'utf8')) as { name: string };
 
 let installs = new Map<N8nLine, Promise<N8nInstall>>();
 beforeAll(async () => {
 	installs = installLines(E2E_LINES);
-	if (process.env.N8N_E2E_SKIP_BUILD !== '1') await promisify(execFile)('npm', ['run', 'build'], { cwd: REPO_ROOT });
+	await buildPackage();
 	await Promise.allSettled(installs.values());
 }, 30 * 60 * 1000);
 
@@ -88,8 +83,8 @@ describe.each(E2E_LINES)('n8n line %i: offboarding', (line) => {
 
 		home = createN8nHome(install);
 		await loadCommunityPackage(home, REPO_ROOT);
-		await importCredentials(home, { ...CREDENTIAL_REF, type: 'openAiAdminApi', data: { apiKey: sandbox.adminKey, baseUrl: sandbox.baseUrl, organizationId: '' } });
-		[id] = await importWorkflows(home, [workflow()]);
+		await importExampleCredential(home, sandbox);
+		[id] = await importWorkflows(home, [readExample('offboarding.json')]);
 		await activateWorkflow(home, id);
 		server = await startN8n(home);
 	}, 35 * 60 * 1000);

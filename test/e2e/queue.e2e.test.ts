@@ -16,17 +16,14 @@
  * The trigger test waits for n8n's own polls (at most one a minute): the activation poll and two more.
  * Select lines with N8N_E2E_LINES=1 or =2 (default both).
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
 import {
 	activateWorkflow,
 	E2E_LINES,
 	getExecutions,
-	importCredentials,
 	importWorkflows,
 	installLines,
 	loadCommunityPackage,
@@ -41,7 +38,9 @@ import {
 	type N8nLine,
 	type N8nProcess,
 	type N8nServer,
+	buildPackage,
 } from './n8n';
+import { EXAMPLE_CREDENTIAL, importExampleCredential, readExample } from './examples';
 import { createQueueCluster, startQueueServices, workerExecutions, type QueueCluster, type QueueServices } from './queue';
 
 const LINES = E2E_LINES;
@@ -51,7 +50,6 @@ const FORM_PATH = 'openai-new-project';
 const MODEL = 'gpt-4o-mini';
 /** The node's default Max Retries (README: Options). */
 const MAX_RETRIES = 6;
-const CREDENTIAL_REF = { id: 'openAiAdminCred1', name: 'OpenAI Admin account' };
 const databaseOf = (line: N8nLine) => `n8n_line_${line}`;
 const AUDIT = '/organization/audit_logs';
 /** One poll a minute, plus n8n's start-up and a loaded machine. */
@@ -74,7 +72,7 @@ const auditWatcher = {
 			type: 'n8n-nodes-openai-admin.openAiAdminTrigger',
 			typeVersion: 1,
 			position: [0, 0],
-			credentials: { openAiAdminApi: CREDENTIAL_REF },
+			credentials: { openAiAdminApi: EXAMPLE_CREDENTIAL },
 		},
 	],
 	connections: {},
@@ -89,10 +87,7 @@ let installs = new Map<N8nLine, Promise<N8nInstall>>();
 let services: QueueServices;
 beforeAll(async () => {
 	installs = installLines(LINES);
-	const build =
-		process.env.N8N_E2E_SKIP_BUILD === '1'
-			? Promise.resolve()
-			: promisify(execFile)('npm', ['run', 'build'], { cwd: REPO_ROOT }).then(() => undefined);
+	const build = buildPackage();
 	services = await startQueueServices(LINES.map(databaseOf));
 	await build;
 	expect(fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'OpenAiAdmin', 'OpenAiAdmin.node.js'))).toBe(true);
@@ -119,12 +114,8 @@ describe.each(LINES)('n8n line %i in queue mode (main + 2 workers, PostgreSQL, R
 		cluster = createQueueCluster(install, services, { database: databaseOf(line), workers: 2, redisDb: line });
 		// Every process loads community nodes from its own nodes folder.
 		await Promise.all([cluster.main, ...cluster.workers].map((home) => loadCommunityPackage(home, REPO_ROOT)));
-		await importCredentials(cluster.main, {
-			...CREDENTIAL_REF,
-			type: 'openAiAdminApi',
-			data: { apiKey: sandbox.adminKey, baseUrl: sandbox.baseUrl, organizationId: '' },
-		});
-		const example = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'project-from-form.json'), 'utf8')) as Record<string, unknown>;
+		await importExampleCredential(cluster.main, sandbox);
+		const example = readExample('project-from-form.json');
 		[workflowId] = await importWorkflows(cluster.main, [example]);
 		await activateWorkflow(cluster.main, workflowId);
 		[main, ...workers] = await Promise.all([

@@ -24,7 +24,6 @@ import {
 	createN8nHome,
 	E2E_LINES,
 	getExecutions,
-	importCredentials,
 	importWorkflows,
 	installLines,
 	loadCommunityPackage,
@@ -39,9 +38,9 @@ import {
 	type N8nLine,
 	type N8nServer,
 } from './n8n';
+import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample } from './examples';
 
-const EXAMPLE = path.join(REPO_ROOT, 'examples', 'new-key-alert.json');
-const CREDENTIAL_REF = { id: 'openAiAdminCred1', name: 'OpenAI Admin account' };
+const EXAMPLE = 'new-key-alert.json';
 const TRIGGER_TYPE = 'n8n-nodes-openai-admin.openAiAdminTrigger';
 const AUDIT = '/organization/audit_logs';
 /** One poll a minute, plus n8n's start-up and a loaded machine. */
@@ -52,15 +51,15 @@ type Workflow = {
 	nodes: Array<{ name: string; type: string; typeVersion: number; parameters: Record<string, unknown>; credentials?: unknown }>;
 	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 };
-const example = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as Workflow;
+const example = readExample<Workflow>(EXAMPLE);
 
 describe('examples/new-key-alert.json', () => {
 	it('is an importable workflow: the trigger on API key creation, then the alert, with only a credential reference', () => {
-		const text = fs.readFileSync(EXAMPLE, 'utf8');
+		const text = fs.readFileSync(path.join(EXAMPLES_DIR, EXAMPLE), 'utf8');
 		expect(example.name).toMatch(/^OpenAI Admin: /);
 		const trigger = example.nodes.find((node) => node.type === TRIGGER_TYPE)!;
 		expect(trigger.parameters.events).toEqual(['api_key.created']);
-		expect(trigger.credentials).toEqual({ openAiAdminApi: CREDENTIAL_REF });
+		expect(trigger.credentials).toEqual({ openAiAdminApi: EXAMPLE_CREDENTIAL });
 		expect(example.connections[trigger.name].main[0].map((target) => target.node)).toEqual(['Alert message']);
 		expect(text).not.toMatch(/sk-[A-Za-z0-9-]{8,}/);
 		expect(example.nodes.map((node) => node.type)).not.toContain('n8n-nodes-base.code');
@@ -78,7 +77,7 @@ const watcher = {
 			type: TRIGGER_TYPE,
 			typeVersion: 1,
 			position: [0, 0],
-			credentials: { openAiAdminApi: CREDENTIAL_REF },
+			credentials: { openAiAdminApi: EXAMPLE_CREDENTIAL },
 		},
 	],
 	connections: {},
@@ -129,7 +128,7 @@ test.concurrent.each(E2E_LINES)(
 		try {
 			home = createN8nHome(install);
 			await loadCommunityPackage(home, REPO_ROOT);
-			await importCredentials(home, { ...CREDENTIAL_REF, type: 'openAiAdminApi', data: { apiKey: sandbox.adminKey, baseUrl: sandbox.baseUrl } });
+			await importExampleCredential(home, sandbox);
 			const [watcherId, alertId] = await importWorkflows(home, [watcher, example as unknown as Record<string, unknown>]);
 			await activateWorkflow(home, watcherId);
 			await activateWorkflow(home, alertId);

@@ -4,17 +4,12 @@
  * seven full days, holds seven days of seeded costs; the workflow's rows (one per project and day,
  * with the project's name, amount and currency, sorted by day) must be exactly those costs.
  */
-import { execFile } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { promisify } from 'node:util';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
 import {
 	createN8nHome,
 	E2E_LINES,
 	executeWorkflow,
-	importCredentials,
 	importWorkflows,
 	installLines,
 	loadCommunityPackage,
@@ -24,16 +19,16 @@ import {
 	type N8nHome,
 	type N8nInstall,
 	type N8nLine,
+	buildPackage,
 } from './n8n';
+import { importExampleCredential, readExample } from './examples';
 
 const DAY = 86400;
-const FILE = path.join(REPO_ROOT, 'examples', 'weekly-cost-report.json');
-const CREDENTIAL_REF = { id: 'openAiAdminCred1', name: 'OpenAI Admin account' };
 
 let installs = new Map<N8nLine, Promise<N8nInstall>>();
 beforeAll(async () => {
 	installs = installLines(E2E_LINES);
-	if (process.env.N8N_E2E_SKIP_BUILD !== '1') await promisify(execFile)('npm', ['run', 'build'], { cwd: REPO_ROOT });
+	await buildPackage();
 	await Promise.allSettled(installs.values());
 }, 30 * 60 * 1000);
 
@@ -78,8 +73,8 @@ describe.each(E2E_LINES)('n8n line %i: weekly cost report', (line) => {
 		sandbox = await startSandbox({ quiet: true, seed: 11, projects: 4, epoch: today, usageDays: 14 });
 		home = createN8nHome(install);
 		await loadCommunityPackage(home, REPO_ROOT);
-		await importCredentials(home, { ...CREDENTIAL_REF, type: 'openAiAdminApi', data: { apiKey: sandbox.adminKey, baseUrl: sandbox.baseUrl, organizationId: '' } });
-		[id] = await importWorkflows(home, [JSON.parse(fs.readFileSync(FILE, 'utf8'))]);
+		await importExampleCredential(home, sandbox);
+		[id] = await importWorkflows(home, [readExample('weekly-cost-report.json')]);
 	}, 15 * 60 * 1000);
 
 	afterAll(async () => {
