@@ -10,6 +10,7 @@ import { AdminApi } from '../transport';
 import type { Pager } from '../transport/pagination';
 import { lastIdPager, nextPager, pages } from '../transport/pagination';
 import { apiPath } from '../transport/path';
+import { thousandPager } from '../actions/shared/fields';
 
 /**
  * One page of a list for a "From List" picker. The Admin API has no search parameter, so the filter
@@ -107,14 +108,14 @@ function chosenId(context: ILoadOptionsFunctions, parameter: string, what: strin
 	return id.trim();
 }
 
-/** Groups and roles page with `next` and take pages of up to 1000. */
-const BIG_PAGES = nextPager(1000);
-
-/** A picker over a list that pages with `next`; `path` may depend on what is chosen already. */
+/**
+ * A picker over a list that pages with `next` (groups and roles: pages of up to 1000); `path` may
+ * depend on what is chosen already.
+ */
 function nextList(
 	path: (context: ILoadOptionsFunctions) => string,
 	toEntry: (item: IDataObject) => INodeListSearchItems,
-	{ pager = BIG_PAGES, keep }: { pager?: Pager; keep?: (item: IDataObject) => boolean } = {},
+	{ pager = thousandPager, keep }: { pager?: Pager; keep?: (item: IDataObject) => boolean } = {},
 ): ListSearch {
 	return async function (this: ILoadOptionsFunctions, filter, paginationToken) {
 		return await searchPage(this, path(this), toEntry, filter, paginationToken, {}, pager, keep);
