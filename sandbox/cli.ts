@@ -28,11 +28,11 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --latency MS|MIN-MAX           delay every request
   --rate-limit N/WINDOW          token bucket over all routes, e.g. 60/60s, 5/1s, 100/500ms
   --fault SPEC                   repeatable; comma-separated key=value pairs:
-                                   kind=status|latency|drop|malformed_json  status=503
+                                   kind=status|latency|drop|malformed_json|bad_page  status=503
                                    method=GET  path=/organization/projects  path~=REGEX
                                    skip=N  times=N  probability=0.1  latency=MS|MIN-MAX
                                    retry-after=SECONDS  retry-after-ms=MS  retry-after-date=true
-                                   after-handler=true
+                                   after-handler=true  page=empty|no_cursor|repeat (kind bad_page)
                                  e.g. --fault kind=status,status=429,retry-after=2,probability=0.2
   --log / --quiet                print one line per request (default on) / print nothing but the banner
 
@@ -116,6 +116,10 @@ export function parseFault(spec: string): FaultRule {
 				break;
 			case 'retry-after-date':
 				retry.httpDate = value === 'true';
+				break;
+			case 'page':
+				rule.page = value as FaultRule['page'];
+				if (!rule.kind) rule.kind = 'bad_page';
 				break;
 			case 'after-handler':
 				rule.afterHandler = value === 'true';

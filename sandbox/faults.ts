@@ -14,14 +14,46 @@ interface ActiveRule {
 	fired: number;
 }
 
+const BAD_PAGES = ['empty', 'no_cursor', 'repeat'];
+
+/** The query parameters that carry a list cursor, in every pager style. */
+export const CURSOR_PARAMETERS = ['after', 'before', 'page'];
+
+/**
+ * A served list page spoiled as `rule.page` says (`repeat` is served by asking again without the
+ * cursor: see the pipeline). Anything that is not a list page passes unchanged.
+ */
+export function spoilPage(rule: FaultRule, body: string): string {
+	let page: Record<string, unknown>;
+	try {
+		page = JSON.parse(body) as Record<string, unknown>;
+	} catch {
+		return body;
+	}
+	if (!Array.isArray(page.data) || typeof page.has_more !== 'boolean') return body;
+	const cursorFields = ['first_id', 'last_id', 'next', 'next_page'].filter((field) => field in page);
+	if (rule.page === 'empty') {
+		page.data = [];
+		page.has_more = true;
+		for (const field of cursorFields) page[field] ??= 'cursor-of-an-empty-page';
+	} else if (rule.page === 'no_cursor') {
+		page.has_more = true;
+		for (const field of cursorFields) page[field] = null;
+	}
+	return JSON.stringify(page);
+}
+
 export interface FaultPlan {
 	latencyMs: number;
 	failure?: FaultRule;
 }
 
 export function checkRule(rule: FaultRule): void {
-	const kinds = ['latency', 'status', 'drop', 'malformed_json'];
+	const kinds = ['latency', 'status', 'drop', 'malformed_json', 'bad_page'];
 	if (!kinds.includes(rule.kind)) throw new Error(`fault rule: kind must be one of ${kinds.join(', ')}`);
+	if (rule.kind === 'bad_page' && !BAD_PAGES.includes(rule.page as string)) {
+		throw new Error(`fault rule: 'bad_page' needs page (${BAD_PAGES.join(', ')})`);
+	}
 	if (rule.kind === 'latency' && rule.latencyMs === undefined) throw new Error("fault rule: 'latency' needs latencyMs");
 	if (rule.kind === 'status' && (typeof rule.status !== 'number' || rule.status < 100 || rule.status > 599)) {
 		throw new Error("fault rule: 'status' needs status (100-599)");

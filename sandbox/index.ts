@@ -7,7 +7,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { FaultEngine, TokenBucket, malformedBody, statusFaultResponse } from './faults';
+import { CURSOR_PARAMETERS, FaultEngine, TokenBucket, malformedBody, spoilPage, statusFaultResponse } from './faults';
 import { ApiError } from './http';
 import { Rng } from './random';
 import { compileRoutes, controlRoutes, matchRoute, routes } from './routes';
@@ -85,6 +85,12 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
 		req.on('error', reject);
 	});
+}
+
+function withoutCursor(query: URLSearchParams): URLSearchParams {
+	const rest = new URLSearchParams(query);
+	for (const name of CURSOR_PARAMETERS) rest.delete(name);
+	return rest;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -242,12 +248,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const fail = (real?: Reply) => {
 			const rule = failure as FaultRule;
 			if (rule.kind === 'drop') return drop();
+			if (rule.kind === 'bad_page') return send(real ? { ...real, body: spoilPage(rule, real.body) } : json(500, {}));
 			if (rule.kind === 'malformed_json') {
 				return send({ status: rule.status ?? 200, headers: { 'content-type': 'application/json' }, body: malformedBody(real?.body) });
 			}
 			send(statusFaultResponse(rule, state.now()));
 		};
-		if (failure && !failure.afterHandler) return fail();
+		if (failure && !failure.afterHandler && failure.kind !== 'bad_page') return fail();
 
 		if (bucket && !bucket.take()) {
 			entry.fault = 'rate_limit';
@@ -272,8 +279,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			);
 		}
 
+		// A list that ignores its cursor serves the first page again.
+		const served = failure?.kind === 'bad_page' && failure.page === 'repeat' ? withoutCursor(query) : query;
 		const reply = underV1
-			? dispatch(method, path, query, bodyText, req.headers)
+			? dispatch(method, path, served, bodyText, req.headers)
 			: json(404, new ApiError(404, `Invalid URL (${method} ${fullPath})`).toBody());
 		if (failure) return fail(reply);
 		send(reply);

@@ -113,13 +113,19 @@ export interface FaultRule {
 	times?: number;
 	/** 0..1, drawn from a seeded PRNG. */
 	probability?: number;
-	kind: 'latency' | 'status' | 'drop' | 'malformed_json';
+	kind: 'latency' | 'status' | 'drop' | 'malformed_json' | 'bad_page';
 	/** For 'latency': fixed, or a random [min, max] range. The request then proceeds normally. */
 	latencyMs?: number | [number, number];
 	/** For 'status': 429, 500, 502, 503, ... (for 'malformed_json': the status sent with the broken body, default 200). */
 	status?: number;
 	/** For 'status' (typically 429): which retry headers to send; omit = no header at all. */
 	retryAfter?: { seconds?: number; ms?: number; httpDate?: boolean };
+	/**
+	 * For 'bad_page', how a list page misbehaves (the list is served, then its page spoiled):
+	 * `empty`: no items, but `has_more: true` and a cursor; `no_cursor`: `has_more: true` without a
+	 * cursor; `repeat`: the cursor is ignored, so the first page comes again, cursor and all.
+	 */
+	page?: 'empty' | 'no_cursor' | 'repeat';
 	/** Apply the request to state first, then fail (an ambiguous failure: the server acted). */
 	afterHandler?: boolean;
 }

@@ -150,6 +150,43 @@ describe('dropped connections and malformed JSON', () => {
 	});
 });
 
+describe('bad_page: list pages that contradict themselves', () => {
+	beforeEach(() => sb.state.addProjects(5));
+
+	it('empty: no items, yet has_more and a cursor', async () => {
+		sb.addFault({ kind: 'bad_page', page: 'empty', path: PROJECTS, times: 1 });
+		const res = await call('GET', PROJECTS, { query: { limit: 2 } });
+		expect(res.status).toBe(200);
+		expect(res.body).toMatchObject({ object: 'list', data: [], has_more: true });
+		expect(typeof res.body.last_id).toBe('string');
+		expect(sb.requests.at(-1)!.fault).toBe('bad_page');
+		expect((await call('GET', PROJECTS, { query: { limit: 2 } })).body.data).toHaveLength(2);
+	});
+
+	it('no_cursor: has_more without a cursor, on the last page too', async () => {
+		sb.addFault({ kind: 'bad_page', page: 'no_cursor', path: PROJECTS });
+		const res = await call('GET', PROJECTS, { query: { limit: 100 } });
+		expect(res.body.data.length).toBe(sb.state.projects.length);
+		expect(res.body).toMatchObject({ has_more: true, last_id: null });
+	});
+
+	it('repeat: the cursor is ignored and the first page comes again', async () => {
+		const first = await call('GET', PROJECTS, { query: { limit: 2 } });
+		sb.addFault({ kind: 'bad_page', page: 'repeat', path: PROJECTS, times: 1 });
+		const again = await call('GET', PROJECTS, { query: { limit: 2, after: first.body.last_id } });
+		expect(again.body).toEqual(first.body);
+		const second = await call('GET', PROJECTS, { query: { limit: 2, after: first.body.last_id } });
+		expect(second.body.data[0].id).not.toBe(first.body.data[0].id);
+	});
+
+	it('passes what is not a list page unchanged, and needs a page kind', async () => {
+		sb.addFault({ kind: 'bad_page', page: 'empty' });
+		const project = await call('GET', `${PROJECTS}/${sb.state.projects[0].id}`);
+		expect(project.body).toMatchObject({ id: sb.state.projects[0].id });
+		expect(() => sb.addFault({ kind: 'bad_page' })).toThrow(/page/);
+	});
+});
+
 describe('afterHandler: the server acted, then the answer was lost', () => {
 	it.each([
 		['status', { kind: 'status' as const, status: 500 }],
