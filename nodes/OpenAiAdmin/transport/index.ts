@@ -35,6 +35,9 @@ export interface AdminApiRequest {
 
 type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
+/** A list that came back contradicting itself (see `pages()`): what was read of it is not used. */
+export class IncompleteListError extends NodeApiError {}
+
 /**
  * A poll runs again on its own schedule, and n8n does not start the next poll while one still waits:
  * a poll gives up sooner than a workflow step and leaves the rest to the next poll.
@@ -154,6 +157,24 @@ export class AdminApi {
 			waitedMs += delayMs;
 			await sleep(delayMs);
 		}
+	}
+
+	/**
+	 * A list page that cannot belong to a complete list. Nothing is returned from the list: the
+	 * caller would otherwise take a part for the whole.
+	 */
+	incompleteList(request: string, pageNumber: number, problem: string): IncompleteListError {
+		const message = `The OpenAI Administration API sent ${problem} (page ${pageNumber} of ${request})`;
+		return new IncompleteListError(
+			this.context.getNode(),
+			{ message },
+			{
+				message,
+				description:
+					'The list would be incomplete, so nothing of it was used. This is a problem on the API side; run it again later.',
+				itemIndex: this.itemIndex,
+			},
+		);
 	}
 
 	private async attempt(

@@ -68,10 +68,12 @@ describe.each(STYLES)('pages() with %s', (_name, pager, cursorParam, cursorField
 		expect(queries[0][cursorParam]).toBe('i1');
 	});
 
-	it.each<[string, ListPage[]]>([
-		['has_more without a cursor', [{ data: [{ id: 'a' }], has_more: true, ...cursorField(undefined) }]],
-		['has_more with an empty cursor', [{ data: [{ id: 'a' }], has_more: true, ...cursorField('') }]],
-		['has_more with an empty page', [{ data: [], has_more: true, ...cursorField('c1') }]],
+	it.each<[string, ListPage[], RegExp]>([
+		['has_more without a cursor', [{ data: [{ id: 'a' }], has_more: true, ...cursorField(undefined) }], /has_more: true without a/],
+		['has_more with an empty cursor', [{ data: [{ id: 'a' }], has_more: true, ...cursorField('') }], /has_more: true without a/],
+		['has_more with an empty page', [{ data: [], has_more: true, ...cursorField('c1') }], /an empty page that says has_more: true/],
+		['a page without data', [{ has_more: false, ...cursorField(null) }], /a page without a data list/],
+		['a page without has_more', [{ data: [{ id: 'a' }], ...cursorField(null) }], /a page without has_more/],
 		[
 			'a cursor that repeats',
 			[
@@ -79,14 +81,44 @@ describe.each(STYLES)('pages() with %s', (_name, pager, cursorParam, cursorField
 				{ data: [{ id: 'b' }], has_more: true, ...cursorField('c2') },
 				{ data: [{ id: 'c' }], has_more: true, ...cursorField('c1') },
 			],
+			/"c1" a second time \(page 3 of GET \/things\)/,
 		],
-	])('stops on %s instead of looping', async (_case, script) => {
+		[
+			'an item that came before',
+			[
+				{ data: [{ id: 'a' }, { id: 'b' }], has_more: true, ...cursorField('c1') },
+				{ data: [{ id: 'b' }, { id: 'c' }], has_more: false, ...cursorField(null) },
+			],
+			/the item "b" a second time \(page 2 of GET \/things\)/,
+		],
+	])('fails on %s instead of returning part of the list', async (_case, script, message) => {
 		const count = script.length;
-		const api = { request: jest.fn(async () => script.shift()) } as unknown as AdminApi;
-		await collect(pages(api, '/things', {}, pager));
+		const api = scriptedApi(script);
+		let pagesRead = 0;
+		await expect(
+			(async () => {
+				for await (const _page of pages(api, '/things', {}, pager)) pagesRead++;
+			})(),
+		).rejects.toThrow(message);
 		expect(api.request).toHaveBeenCalledTimes(count);
+		// The bad page itself is never handed on.
+		expect(pagesRead).toBe(count - 1);
+	});
+
+	it('needs no cursor once the Limit is reached, even when the page says has_more', async () => {
+		const api = scriptedApi([{ data: [{ id: 'a' }, { id: 'b' }], has_more: true, ...cursorField(undefined) }]);
+		expect(await collect(pages(api, '/things', {}, pager, { limit: 2 }))).toEqual([{ id: 'a' }, { id: 'b' }]);
 	});
 });
+
+/** An API that answers each request with the next page of the script. */
+function scriptedApi(script: ListPage[]) {
+	return {
+		request: jest.fn(async () => script.shift()),
+		incompleteList: (request: string, pageNumber: number, problem: string) =>
+			new Error(`sent ${problem} (page ${pageNumber} of ${request})`),
+	} as unknown as AdminApi & { request: jest.Mock };
+}
 
 describe('page sizes and Limit bounds come from the pager', () => {
 	it.each([

@@ -38,6 +38,7 @@ function scriptedApi(pages: Page[]) {
 			if (!pages.length) throw new Error('asked for more pages than scripted');
 			return pages.shift();
 		}),
+		incompleteList: (request: string, pageNumber: number, problem: string) => new Error(`sent ${problem} (page ${pageNumber} of ${request})`),
 	};
 	return { api: api as unknown as AdminApi, requests };
 }
@@ -101,10 +102,12 @@ describe('listAll', () => {
 				{ data: [{ id: 'c' }], last_id: 'a', has_more: true },
 			],
 		],
-	])('stops on %s instead of looping', async (_name, pages) => {
+	])('fails on %s instead of returning part of the list, or looping', async (_name, pages) => {
 		const count = pages.length;
 		const { api, requests } = scriptedApi(pages);
-		await listAll(api, '/things', {}, { returnAll: true, limit: Infinity });
+		await expect(listAll(api, '/things', {}, { returnAll: true, limit: Infinity })).rejects.toThrow(
+			`(page ${count} of GET /things)`,
+		);
 		expect(requests).toHaveLength(count);
 	});
 

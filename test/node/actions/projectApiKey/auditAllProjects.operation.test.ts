@@ -229,6 +229,31 @@ describe('Project API Key → Audit All Projects', () => {
 		expect(JSON.stringify(run.error)).not.toContain(sandbox().adminKey);
 	});
 
+	it.each(['empty', 'no_cursor', 'repeat'] as const)(
+		'flags nothing when the organization users list is cut short (%s page): the audit fails instead',
+		async (kind) => {
+			// 150 members, so their list takes two pages; each owns a key in one project.
+			state().addOrganizationUsers(142);
+			const [project] = state().addProjects(1);
+			for (const user of state().organizationUsers) {
+				project.users.push({ object: 'organization.project.user', id: user.id, name: user.name, email: user.email, role: 'member', added_at: 0 });
+			}
+			state().addApiKeys(project.id, 150);
+			sandbox().addFault({ kind: 'bad_page', page: kind, path: '/organization/users', skip: 1, times: 1 });
+
+			const run = await runAgainst(sandbox(), audit());
+
+			expect(run.json).toEqual([]);
+			expect(run.error?.message).toContain('(page 2 of GET /organization/users)');
+			expect(run.error?.description).toMatch(/would be incomplete/);
+			sandbox().clearFaults();
+			// Read whole, the same organization has no key whose owner left.
+			const whole = await runAgainst(sandbox(), audit());
+			expect(whole.json).toHaveLength(150);
+			expect(whole.json.filter((item) => (item.flags as string[]).includes('ownerLeftOrganization'))).toEqual([]);
+		},
+	);
+
 	it.each([1, 3])('has no more than Concurrency %i requests in flight', async (concurrency) => {
 		const projects = state().addProjects(10, { users: 1 });
 		projects.forEach((project) => state().addApiKeys(project.id, 120));
