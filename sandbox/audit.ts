@@ -79,6 +79,23 @@ export function insertEvent(log: AuditLog[], event: AuditLog): void {
 	log.splice(lo, 0, event);
 }
 
+/**
+ * Adds many events at once (a backlog): `events` newest first, merged in one pass. Recorded after
+ * everything already in the log, each goes before the logged events of its second.
+ */
+export function mergeEvents(log: AuditLog[], events: AuditLog[]): void {
+	const merged: AuditLog[] = new Array(log.length + events.length);
+	let fromLog = 0;
+	let fromEvents = 0;
+	for (let index = 0; index < merged.length; index++) {
+		const takeEvent =
+			fromEvents < events.length && (fromLog >= log.length || events[fromEvents].effective_at >= log[fromLog].effective_at);
+		merged[index] = takeEvent ? events[fromEvents++] : log[fromLog++];
+	}
+	log.length = 0;
+	for (const event of merged) log.push(event);
+}
+
 function actorIds(actor: AuditActor | null): string[] {
 	if (!actor) return [];
 	if (actor.type === 'session') return [actor.session.user.id];

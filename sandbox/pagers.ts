@@ -49,9 +49,20 @@ export interface NumberedPage<R> {
 	next_page: string | null;
 }
 
+/** Where each id stood when a list was last indexed: a cursor is looked up, not searched for. */
+const indexes = new WeakMap<ReadonlyArray<{ id: string }>, Map<string, number>>();
+
+/**
+ * An id's index, from the list's index while that still holds (ids are unique, so an index whose
+ * item has the id is right); after the list changed, it is indexed again once.
+ */
 const liveIndex: CursorIndex = (items, id) => {
-	const index = items.findIndex((x) => x.id === id);
-	return index >= 0 ? index : undefined;
+	const known = indexes.get(items)?.get(id);
+	if (known !== undefined && items[known]?.id === id) return known;
+	const index = new Map<string, number>();
+	items.forEach((item, at) => index.set(item.id, at));
+	indexes.set(items, index);
+	return index.get(id);
 };
 
 /**
@@ -73,13 +84,20 @@ function cursorSlice<T extends { id: string }>(items: T[], query: URLSearchParam
 	const start = after === undefined ? 0 : after + 1;
 	// A deleted `before` object resolves to its predecessor, which must then be included.
 	const beforeId = options.allowBefore ? query.get('before') : null;
-	const beforeExists = beforeId ? items.some((x) => x.id === beforeId) : false;
+	const beforeExists = beforeId ? liveIndex(items, beforeId) !== undefined : false;
 	const end = before === undefined ? items.length : beforeExists ? before : before + 1;
-	const range = items.slice(start, Math.max(start, end)).filter(options.visible ?? (() => true));
 	// Walking backwards: the `limit` items right before the cursor, still in list order.
 	const backwards = before !== undefined && after === undefined;
-	const page = backwards ? range.slice(Math.max(0, range.length - limit)) : range.slice(0, limit);
-	return { page, hasMore: range.length > limit };
+	// Only as far as one visible item past the page, which is all `has_more` needs: a long list is
+	// not filtered whole for every page.
+	const visible = options.visible ?? (() => true);
+	const found: T[] = [];
+	for (let step = 0; step < end - start && found.length <= limit; step++) {
+		const item = items[backwards ? end - 1 - step : start + step];
+		if (visible(item)) found.push(item);
+	}
+	const page = found.slice(0, limit);
+	return { page: backwards ? page.reverse() : page, hasMore: found.length > limit };
 }
 
 const PAGE_TOKEN = /^page_(\d+)$/;

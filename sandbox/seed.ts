@@ -25,6 +25,8 @@ export interface SeedDescription {
 	rateLimitsPerProject: number;
 	/** Days of usage and cost activity before the epoch, per project with keys (see usage.ts). */
 	usageDays: number;
+	/** Extra audit events spread over the day before the epoch: a backlog for a trigger to catch up on. */
+	auditBacklog: number;
 }
 
 export const SEED_DEFAULTS: Readonly<SeedDescription> = {
@@ -37,6 +39,7 @@ export const SEED_DEFAULTS: Readonly<SeedDescription> = {
 	keysPerProject: 2,
 	rateLimitsPerProject: 6,
 	usageDays: 42,
+	auditBacklog: 0,
 };
 
 export type SeedName = keyof SeedDescription;
@@ -85,6 +88,7 @@ export function seedState(state: SandboxState, seed: SeedDescription): void {
 	state.addProjects(seed.projects, contents);
 	state.addProjects(seed.archivedProjects, { ...contents, archived: true });
 	state.usage = seedUsage(state.projects, state.seed, state.epoch, seed.usageDays);
+	if (seed.auditBacklog > 0) state.recordBacklog(seed.auditBacklog, { from: state.epoch - 86_400, to: state.epoch });
 }
 
 /** How many seeded objects to spread the seeded timestamps over. */

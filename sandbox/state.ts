@@ -4,7 +4,7 @@
  * record the audit events the same changes made through the API would (as the organization owner's
  * session, at the objects' own timestamps), so a seeded organization has a history.
  */
-import { insertEvent, payloadFor, type AuditActor, type AuditEventInput, type AuditLog } from './audit';
+import { insertEvent, mergeEvents, payloadFor, type AuditActor, type AuditEventInput, type AuditLog } from './audit';
 import { Rng } from './random';
 import {
 	API_KEY_NAMES,
@@ -186,6 +186,29 @@ export class SandboxState {
 		if (payload) event[input.type] = payload;
 		insertEvent(this.auditLogs, event);
 		return event;
+	}
+
+	/**
+	 * Records a backlog of `count` events spread evenly from `from` to `to` (Unix seconds, several a
+	 * second when there are more events than seconds), as if they happened in that order: rate-limit,
+	 * key and project updates in turn. For tests and demos of a trigger catching up; one pass, however
+	 * many events. Returns their ids, oldest first.
+	 */
+	recordBacklog(count: number, { from, to, project = this.projects[0] }: { from: number; to: number; project?: Project }): string[] {
+		const kinds = ['rate_limit.updated', 'api_key.updated', 'project.updated'];
+		const events: AuditLog[] = [];
+		for (let index = 0; index < count; index++) {
+			const type = kinds[index % kinds.length];
+			const at = count === 1 ? from : from + Math.floor(((to - from) * index) / (count - 1));
+			const payload = type === 'rate_limit.updated' ? { id: `rl-${index}`, changes_requested: { max_requests_per_1_minute: index } } : { id: project?.id ?? `proj_${index}` };
+			const event: AuditLog = { id: `audit_log-${this.auditRng.chars(24)}`, type, effective_at: at, actor: this.apiActor() };
+			if (project) event.project = { id: project.id, name: project.name };
+			const shaped = payloadFor(type, payload);
+			if (shaped) event[type] = shaped;
+			events.push(event);
+		}
+		mergeEvents(this.auditLogs, events.slice().reverse());
+		return events.map((event) => event.id);
 	}
 
 	/** The admin key the API is called with, owned by the organization's first owner. */

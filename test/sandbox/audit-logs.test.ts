@@ -362,6 +362,38 @@ describe('GET /organization/audit_logs', () => {
 		expect((await call('GET', '/organization/audit_logs', { query: { tenant_only: true } })).body.data).toEqual([]);
 	});
 
+	it('a backlog goes in at once: spread over its seconds, in order after the log\'s own, with each second\'s latest first', async () => {
+		sb.state.recordEvent({ type: 'invite.sent', at: NOW + 5, payload: { id: 'invite-1' } });
+		const before = sb.state.auditLogs.length;
+		const ids = sb.state.recordBacklog(30_000, { from: NOW, to: NOW + 9 });
+
+		expect(sb.state.auditLogs).toHaveLength(before + 30_000);
+		const times = sb.state.auditLogs.map((e) => e.effective_at);
+		expect([...times].sort((a, b) => b - a)).toEqual(times);
+		const logged = new Map(sb.state.auditLogs.map((e, index) => [e.id, index]));
+		// Newest first means the backlog's own order reversed, and ahead of the older event of its second.
+		expect(ids.map((id) => logged.get(id)!)).toEqual([...ids.map((id) => logged.get(id)!)].sort((a, b) => b - a));
+		const atFive = sb.state.auditLogs.filter((e) => e.effective_at === NOW + 5);
+		expect(atFive.at(-1)!.type).toBe('invite.sent');
+		expect(new Set(sb.state.auditLogs.slice(0, 3).map((e) => e.type))).toEqual(new Set(['rate_limit.updated', 'api_key.updated', 'project.updated']));
+
+		const page = await call('GET', '/organization/audit_logs', { query: { limit: 100, 'event_types[]': 'api_key.updated' } });
+		expect(page.body).toMatchObject({ has_more: true });
+		expect(page.body.data.every((e: any) => e.type === 'api_key.updated' && e['api_key.updated'].id)).toBe(true);
+	});
+
+	it('the auditBacklog seed entry fills the day before the epoch', async () => {
+		const seeded = await startSandbox({ seed: 2, projects: 1, auditBacklog: 1000, epoch: NOW });
+		try {
+			const backlog = seeded.state.auditLogs.filter((e) => e.effective_at >= NOW - 86_400 && e.type.endsWith('.updated'));
+			expect(backlog).toHaveLength(1000);
+			expect(backlog[0].effective_at).toBe(NOW);
+			expect(backlog.at(-1)!.effective_at).toBe(NOW - 86_400);
+		} finally {
+			await seeded.close();
+		}
+	});
+
 	it('tests can seed events of their own through state', async () => {
 		const event = sb.state.recordEvent({ type: 'invite.sent', at: NOW + 10, payload: { id: 'invite-1', data: { email: 'a@example.com', role: 'reader', extra: 1 } } });
 		const res = await call('GET', '/organization/audit_logs', { query: { 'resource_ids[]': 'invite-1' } });

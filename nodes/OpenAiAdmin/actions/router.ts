@@ -57,11 +57,11 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			pacer ??= RequestPacer.perMinute(requestsPerMinute);
 			const api = new AdminApi(this, itemIndex, retry, pacer);
 			const result = await operation.execute.call(this, itemIndex, api);
-			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			const paired = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+				itemData: { item: itemIndex },
+			});
+			// One push per item: spreading a Return All of 200,000 into push() overflows the call stack.
+			for (const item of paired) output.push(item);
 		} catch (error) {
 			if (this.continueOnFail()) {
 				output.push(errorOutput(error, itemIndex));

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Pager } from '../../transport/pagination';
-import { pages } from '../../transport/pagination';
+import { listAll } from '../../transport/pagination';
 import { ID_PATTERN, collection, label, listControls } from '../shared/fields';
 import { checkOneOf, invalidInput, readCollection, readListControls } from '../shared/parameters';
 import type { Operation } from '../types';
@@ -236,10 +236,7 @@ export function report(declaration: ReportDeclaration): Operation {
 				}
 			}
 			const { returnAll, limit } = readListControls(this, itemIndex, declaration.pager.maxLimit);
-			const buckets: IDataObject[] = [];
-			for await (const page of pages(api, declaration.path, query, declaration.pager, { limit: returnAll ? Infinity : limit })) {
-				buckets.push(...page.data);
-			}
+			const buckets = await listAll(api, declaration.path, query, { returnAll, limit }, declaration.pager);
 			return output === 'buckets' ? buckets : resultRows(buckets, declaration.flattenAmount === true);
 		},
 	};
