@@ -309,17 +309,46 @@ export class N8nEngine {
 		if (!nodeType.poll) throw new Error(`${node.type} has no poll()`);
 		const mode = options.mode ?? 'trigger';
 		const context = new PollContext(workflow, node, this.additionalData(options), mode, mode === 'manual' ? 'manual' : 'activate');
-		// `__dataChanged` is the flag n8n's static-data service reads; it is not enumerable.
-		const saved = () => ({
-			staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
-			changed: (workflow.staticData as { __dataChanged?: boolean }).__dataChanged === true,
-		});
 		try {
 			const output = await nodeType.poll.call(context);
-			return { output, ...saved() };
+			return { output, ...savedStaticData(workflow) };
 		} catch (error) {
-			return { error: error as Error, ...saved() };
+			return { error: error as Error, ...savedStaticData(workflow) };
 		}
+	}
+
+	/**
+	 * Activates a polling trigger as n8n's ActiveWorkflows does: one workflow and one poll context for
+	 * as long as it is active, so its static data stays in memory from poll to poll, and a poll that
+	 * outlasts the Poll Times interval overlaps the next one (n8n starts a poll on every tick without
+	 * waiting for the one before). Each `poll()` is one tick; the result's static data is what n8n
+	 * would save after it.
+	 */
+	activate(node: INode, options: RunOptions & { staticData?: IDataObject } = {}): { poll(): Promise<PollResult> } {
+		const workflow = new Workflow({
+			id: 'engine',
+			name: 'engine',
+			nodes: [node],
+			connections: {},
+			nodeTypes: this.nodeTypes,
+			active: true,
+			staticData: structuredClone(options.staticData ?? {}),
+			settings: { executionOrder: 'v1' },
+		});
+		const nodeType = this.nodeTypes.getByName(node.type);
+		if (!nodeType.poll) throw new Error(`${node.type} has no poll()`);
+		const poll = nodeType.poll;
+		const context = new PollContext(workflow, node, this.additionalData(options), 'trigger', 'activate');
+		return {
+			poll: async () => {
+				try {
+					const output = await poll.call(context);
+					return { output, ...savedStaticData(workflow) };
+				} catch (error) {
+					return { error: error as Error, ...savedStaticData(workflow) };
+				}
+			},
+		};
 	}
 
 	/** Calls a node's `listSearch` method the way the editor does for a "From List" picker. */
@@ -376,6 +405,17 @@ export class N8nEngine {
 			},
 		} as unknown as IWorkflowExecuteAdditionalData;
 	}
+}
+
+/**
+ * A workflow's static data as n8n's static-data service saves it after a poll (JSON), and whether it
+ * would save it: `__dataChanged` is the flag that service reads, and it clears it once saved.
+ */
+function savedStaticData(workflow: Workflow): Pick<PollResult, 'staticData' | 'changed'> {
+	const flags = workflow.staticData as { __dataChanged?: boolean };
+	const changed = flags.__dataChanged === true;
+	flags.__dataChanged = false;
+	return { staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject, changed };
 }
 
 /** The items a node put on its first output in its (first) run. */

@@ -9,7 +9,7 @@ import {
 	resourceIdsField,
 } from '../OpenAiAdmin/actions/auditLog/query';
 import * as loadOptions from '../OpenAiAdmin/methods/loadOptions';
-import { pollAuditLog } from './poll';
+import { defaultMaxEventsPerPoll, MAX_EVENTS_PER_POLL, pollAuditLog } from './poll';
 
 export class OpenAiAdminTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -57,6 +57,15 @@ export class OpenAiAdminTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					{
+						displayName: 'Max Events Per Poll',
+						name: 'maxEventsPerPoll',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: MAX_EVENTS_PER_POLL, numberPrecision: 0 },
+						default: defaultMaxEventsPerPoll,
+						description:
+							'The most events one poll starts the workflow with, oldest first. A longer backlog (after the workflow was off for a while, or with Start With Past Hours) comes over the following polls.',
+					},
 					{
 						displayName: 'Start With Past Hours',
 						name: 'lookbackHours',

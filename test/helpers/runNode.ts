@@ -110,24 +110,36 @@ export interface PollOptions extends Pick<RunNodeOptions, 'api' | 'credential'> 
 	mode?: 'trigger' | 'manual';
 }
 
-/** Runs the trigger's poll() once, in n8n-core's poll context, as an active workflow's poller does. */
+const triggerUnderTest = (parameters: INodeParameters): INode => ({
+	id: 'trigger-under-test',
+	name: 'OpenAI Admin Trigger',
+	type: TRIGGER_TYPE,
+	typeVersion: 1,
+	position: [0, 0],
+	parameters,
+	credentials: { openAiAdminApi: { id: '1', name: 'OpenAI Admin account' } },
+});
+
+const triggerCredentials = (options: PollOptions) => ({
+	openAiAdminApi: { apiKey: options.api.adminKey, baseUrl: options.api.baseUrl, ...options.credential },
+});
+
+/**
+ * Runs the trigger's poll() once, in n8n-core's poll context, over the static data as n8n stored it:
+ * each call is a fresh start from the database, as after an n8n restart.
+ */
 export async function pollTrigger(parameters: INodeParameters, options: PollOptions): Promise<PollResult> {
-	return await engine.poll(
-		{
-			id: 'trigger-under-test',
-			name: 'OpenAI Admin Trigger',
-			type: TRIGGER_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters,
-			credentials: { openAiAdminApi: { id: '1', name: 'OpenAI Admin account' } },
-		},
-		{
-			staticData: options.staticData,
-			mode: options.mode,
-			credentials: {
-				openAiAdminApi: { apiKey: options.api.adminKey, baseUrl: options.api.baseUrl, ...options.credential },
-			},
-		},
-	);
+	return await engine.poll(triggerUnderTest(parameters), {
+		staticData: options.staticData,
+		mode: options.mode,
+		credentials: triggerCredentials(options),
+	});
+}
+
+/**
+ * The trigger in an active workflow, as n8n holds it between polls: one poll context, its static
+ * data in memory; each `poll()` is one tick of Poll Times, and ticks may overlap.
+ */
+export function activateTrigger(parameters: INodeParameters, options: Omit<PollOptions, 'mode'>) {
+	return engine.activate(triggerUnderTest(parameters), { staticData: options.staticData, credentials: triggerCredentials(options) });
 }

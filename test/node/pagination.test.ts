@@ -194,3 +194,60 @@ describe.each(lists)('Get Many of $resource', ({ resource, fill, page }) => {
 		expect(sandbox().requests[0].query.limit).toBe(String(limit));
 	});
 });
+
+describe.each(lists)('Return All of $resource when the API cuts the list short', ({ resource, fill, page }) => {
+	const sandbox = useSandbox({ projects: 0, defaultProject: false });
+
+	it.each([
+		['is empty but says has_more', 'empty', 'an empty page that says has_more: true'],
+		['says has_more without a cursor', 'no_cursor', 'has_more: true without a'],
+		['is the first page again', 'repeat', 'a second time'],
+	] as const)('a second page that %s fails the item instead of returning part of the list', async (_case, kind, said) => {
+		const { parameters } = fill(sandbox(), page * 2.5);
+		sandbox().addFault({ kind: 'bad_page', page: kind, method: 'GET', skip: 1, times: 1 });
+		const run = await runAgainst(sandbox(), { resource, operation: 'getMany', returnAll: true, ...parameters });
+
+		expect(run.json).toEqual([]);
+		expect(run.error?.message).toContain(said);
+		expect(run.error?.message).toContain('(page 2 of GET /organization/');
+		expect(run.error?.description).toMatch(/would be incomplete/);
+	});
+
+	it('with Continue On Fail, the item becomes one error item and the others still run', async () => {
+		const { ids, parameters } = fill(sandbox(), page * 2.5);
+		sandbox().addFault({ kind: 'bad_page', page: 'empty', method: 'GET', skip: 1, times: 1 });
+		const run = await runAgainst(
+			sandbox(),
+			{ resource, operation: 'getMany', returnAll: true, ...parameters },
+			{ continueOnFail: true, input: [{ n: 1 }, { n: 2 }] },
+		);
+
+		expect(run.error).toBeUndefined();
+		expect(run.items[0]).toMatchObject({ json: { error: expect.stringContaining('has_more: true') }, pairedItem: { item: 0 } });
+		expect(run.json.slice(1).map((item) => item.id ?? item.group_id)).toEqual(ids);
+		expect(run.items.slice(1).every((item) => (item.pairedItem as { item: number }).item === 1)).toBe(true);
+	});
+});
+
+describe('Return All of 200,000 items', () => {
+	const sandbox = useSandbox({ projects: 1, users: 2 });
+
+	it('comes out whole, each item once and paired with its input item', async () => {
+		const now = Math.floor(Date.now() / 1000);
+		const ids = sandbox().state.recordBacklog(200_000, { from: now - 20_000, to: now });
+		const run = await runAgainst(sandbox(), {
+			resource: 'auditLog',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { effectiveAtOrAfter: now - 20_000 },
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(200_000);
+		expect(run.json[0].id).toBe(ids[199_999]);
+		expect(run.json[199_999].id).toBe(ids[0]);
+		expect(new Set(run.json.map((item) => item.id)).size).toBe(200_000);
+		expect(run.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(sandbox().requests).toHaveLength(2000);
+	}, 120_000);
+});

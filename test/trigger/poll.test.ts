@@ -2,14 +2,16 @@
  * The OpenAI Admin Trigger's poll through n8n-core's PollContext against the sandbox, carrying the
  * workflow's static data from one poll to the next as n8n does: the first poll starts from now,
  * events arriving between polls (many on one second, over several pages) come out once each and
- * oldest first, a failed poll moves nothing, manual mode shows the newest event.
+ * oldest first, a failed poll moves nothing, manual mode shows the newest event. And what must
+ * never look like success: overlapping polls, an audit log cut short, a backlog too long for one
+ * poll, a cursor the API no longer knows.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { PollResult } from '../../engine';
 import type { Sandbox } from '../../sandbox';
 import type { PollOptions } from '../helpers/runNode';
-import { pollTrigger, runNode } from '../helpers/runNode';
+import { activateTrigger, pollTrigger, runNode } from '../helpers/runNode';
 import { useSandbox } from '../helpers/sandbox';
 
 const AUDIT = '/organization/audit_logs';
@@ -102,7 +104,13 @@ describe('OpenAI Admin Trigger: polling the audit log', () => {
 		expected.push(...record(sandbox(), 2, position.effectiveAt + 1), ...record(sandbox(), 1, position.effectiveAt + 3));
 		const fourth = await trigger.poll();
 		expect(fourth.ids).toEqual(expected.slice(152));
-		expect(positionIn(trigger.staticData)).toEqual({ effectiveAt: position.effectiveAt + 3, idsAtEffectiveAt: [expected[154]] });
+		expect(positionIn(trigger.staticData)).toEqual({
+			effectiveAt: position.effectiveAt + 3,
+			idsAtEffectiveAt: [expected[154]],
+			lastId: expected[154],
+			previousId: expected[153],
+			query: '{}',
+		});
 
 		expect(await trigger.poll()).toMatchObject({ output: null, changed: false, requests: 1 });
 		expect(trigger.emitted).toEqual(expected);
@@ -267,3 +275,213 @@ async function startClosedPort(): Promise<number> {
 	await new Promise((resolve) => server.close(resolve));
 	return port;
 }
+
+/** The position a trigger keeps, as stored. */
+type StoredPosition = { effectiveAt: number; idsAtEffectiveAt: string[]; lastId?: string; previousId?: string; query?: string };
+const storedPosition = (staticData: IDataObject) => positionIn(staticData) as StoredPosition;
+
+/** Waits until the sandbox has received `count` requests. */
+async function received(sandbox: Sandbox, count: number): Promise<void> {
+	while (sandbox.requests.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+describe('OpenAI Admin Trigger: one poll at a time', () => {
+	const sandbox = useSandbox({ projects: 1 });
+
+	it('a poll that starts while the one before still runs returns nothing, asks nothing and moves nothing; each event comes once', async () => {
+		const active = activateTrigger({}, { api: sandbox() });
+		expect((await active.poll()).error).toBeUndefined();
+		const expected = record(sandbox(), 150, nowSeconds() + 1);
+		sandbox().resetLog();
+		// The next poll's first page is slow: the next tick of Poll Times comes while it waits.
+		sandbox().addFault({ kind: 'latency', latencyMs: 400, path: AUDIT, times: 1 });
+
+		const slow = active.poll();
+		await received(sandbox(), 1);
+		const overlapping = await active.poll();
+		expect(overlapping).toMatchObject({ output: null, changed: false });
+		expect(overlapping.error).toBeUndefined();
+		expect(sandbox().requests).toHaveLength(1);
+
+		const done = await slow;
+		expect(done.output![0].map((item) => item.json.id)).toEqual(expected);
+		expect(done.changed).toBe(true);
+		// The mark that a poll runs is not part of what n8n saves.
+		expect(Object.keys(done.staticData)).toEqual(['node:OpenAI Admin Trigger']);
+		expect(Object.keys(done.staticData['node:OpenAI Admin Trigger'] as IDataObject)).toEqual(['position']);
+		// Once it has finished, the next poll runs again, and finds nothing new.
+		expect(await active.poll()).toMatchObject({ output: null, changed: false });
+	});
+
+	it('a poll that failed lets the next one run', async () => {
+		const active = activateTrigger({}, { api: sandbox() });
+		await active.poll();
+		const expected = record(sandbox(), 3, nowSeconds() + 1);
+		sandbox().addFault({ kind: 'status', status: 400, path: AUDIT, times: 1 });
+		expect((await active.poll()).error).toBeDefined();
+		expect((await active.poll()).output![0].map((item) => item.json.id)).toEqual(expected);
+	});
+});
+
+describe('OpenAI Admin Trigger: an audit log cut short', () => {
+	const sandbox = useSandbox({ projects: 1 });
+
+	/**
+	 * Spoils each request of one poll in turn (the first, then the second, ...): whichever page comes
+	 * back wrong, the poll either fails and leaves the position where it was, or emits exactly the
+	 * new events (a window of the time search that still says all there is, a cursor walk that gave
+	 * way to reading from the time).
+	 */
+	const STARTS = ['from its cursor alone', 'from its cursor and the event before it', 'from the time'] as const;
+	it.each(STARTS.flatMap((start) => (['empty', 'no_cursor', 'repeat'] as const).map((kind) => [start, kind] as const)))(
+		'reading %s, a %s page on any request: an error and no move, or every new event once',
+		async (start, kind) => {
+			const trigger = activeTrigger(sandbox);
+			await trigger.poll();
+			const { effectiveAt } = storedPosition(trigger.staticData);
+			if (start !== 'from the time') {
+				record(sandbox(), start === 'from its cursor alone' ? 1 : 2, effectiveAt + 1);
+				await trigger.poll();
+				expect(storedPosition(trigger.staticData).lastId).toBeDefined();
+				expect(storedPosition(trigger.staticData).previousId === undefined).toBe(start === 'from its cursor alone');
+			} else {
+				expect(storedPosition(trigger.staticData).lastId).toBeUndefined();
+			}
+			const burst = [...record(sandbox(), 120, effectiveAt + 2), ...record(sandbox(), 60, effectiveAt + 3)];
+
+			const outcomes: string[] = [];
+			for (let spoiled = 0; ; spoiled++) {
+				sandbox().clearFaults();
+				sandbox().addFault({ kind: 'bad_page', page: kind, path: AUDIT, skip: spoiled, times: 1 });
+				sandbox().resetLog();
+				const result = await pollTrigger({}, { api: sandbox(), staticData: trigger.staticData });
+				if (sandbox().requests.every((request) => request.fault === undefined)) break;
+				if (result.error) {
+					expect(result.error.message).toMatch(/^The OpenAI Administration API sent .* \(page \d+ of GET \/organization\/audit_logs\)$/);
+					expect((result.error as { description?: string }).description).toMatch(/would be incomplete.*Nothing was skipped/);
+					expect(result.changed).toBe(false);
+					outcomes.push('error');
+				} else {
+					expect(result.output![0].map((item) => item.json.id)).toEqual(burst);
+					outcomes.push('complete');
+				}
+			}
+			expect(outcomes.length).toBeGreaterThan(1);
+			// Read from a cursor, a bad page sends the poll back to reading from the time, which gets it right;
+			// read from the time, where nothing is left to fall back on, some bad page is an error.
+			expect(outcomes.includes('error')).toBe(start === 'from the time');
+		},
+	);
+});
+
+describe('OpenAI Admin Trigger: nothing new', () => {
+	const sandbox = useSandbox({ projects: 1 });
+
+	it('is one request, also right after a burst of events on one second', async () => {
+		const trigger = activeTrigger(sandbox);
+		await trigger.poll();
+		const burst = record(sandbox(), 150, storedPosition(trigger.staticData).effectiveAt + 1);
+		expect((await trigger.poll()).ids).toEqual(burst);
+
+		const quiet = await trigger.poll();
+		expect(quiet).toMatchObject({ output: null, changed: false, requests: 1 });
+		// It asks for what came after the event before the newest emitted, which the page must end with.
+		expect(sandbox().requests[0].query).toMatchObject({ before: burst[148], limit: '100' });
+	});
+});
+
+describe('OpenAI Admin Trigger: a backlog', () => {
+	const sandbox = useSandbox({ projects: 1, users: 2 });
+
+	it('catches up on 200,000 events over polls of Max Events Per Poll, oldest first, each once, moving after each poll', async () => {
+		const trigger = activeTrigger(sandbox, { options: { maxEventsPerPoll: 10_000 } });
+		await trigger.poll();
+		const start = storedPosition(trigger.staticData).effectiveAt + 1;
+		const backlog = sandbox().state.recordBacklog(200_000, { from: start, to: start + 40_000 });
+
+		const sizes: number[] = [];
+		for (let poll = 0; poll < 20; poll++) {
+			const result = await trigger.poll();
+			expect(result.error).toBeUndefined();
+			expect(result.changed).toBe(true);
+			// Pages overlap by one event: 99 new a page. The first poll first finds its place by the time.
+			if (poll > 0) expect(result.requests).toBe(Math.ceil(10_000 / 99));
+			sizes.push(result.ids.length);
+			expect(storedPosition(trigger.staticData).lastId).toBe(backlog[(poll + 1) * 10_000 - 1]);
+		}
+		expect(sizes).toEqual(Array(20).fill(10_000));
+		expect(await trigger.poll()).toMatchObject({ output: null, requests: 1 });
+		expect(trigger.emitted).toEqual(backlog);
+	}, 120_000);
+
+	it('finds the oldest of 200,000 events from a time alone in a few requests, then reads on from there', async () => {
+		// A minute inside the 3 hours, so that the seconds spent recording cannot push it out.
+		const start = nowSeconds() - 3 * 3600 + 60;
+		const backlog = sandbox().state.recordBacklog(200_000, { from: start, to: start + 3 * 3600 - 120 });
+		const trigger = activeTrigger(sandbox, { options: { lookbackHours: 3 } });
+
+		const first = await trigger.poll();
+		expect(first.ids).toEqual(backlog.slice(0, 1000));
+		// One page from the time, about log2(3 hours) windows, then the pages after the oldest ones.
+		expect(first.requests).toBeLessThanOrEqual(1 + 15 + Math.ceil(1000 / 99));
+		const second = await trigger.poll();
+		expect(second.ids).toEqual(backlog.slice(1000, 2000));
+		// 99 new events a page: the pages overlap by one.
+		expect(second.requests).toBe(Math.ceil(1000 / 99));
+	}, 60_000);
+
+	it('walks a second that holds more than a page when the oldest events share it', async () => {
+		const start = nowSeconds() - 600;
+		const sameSecond = sandbox().state.recordBacklog(250, { from: start, to: start });
+		const later = sandbox().state.recordBacklog(50, { from: start + 1, to: start + 60 });
+		const trigger = activeTrigger(sandbox, { options: { lookbackHours: 1, maxEventsPerPoll: 120 } });
+
+		expect((await trigger.poll()).ids).toEqual(sameSecond.slice(0, 120));
+		expect((await trigger.poll()).ids).toEqual(sameSecond.slice(120, 240));
+		expect((await trigger.poll()).ids).toEqual([...sameSecond.slice(240), ...later]);
+		expect(await trigger.poll()).toMatchObject({ output: null, requests: 1 });
+	});
+});
+
+describe('OpenAI Admin Trigger: reading on from the time', () => {
+	const sandbox = useSandbox({ projects: 1 });
+
+	it('when the API no longer knows the cursor, without repeating what the position has', async () => {
+		const trigger = activeTrigger(sandbox);
+		await trigger.poll();
+		const { effectiveAt } = storedPosition(trigger.staticData);
+		const first = record(sandbox(), 3, effectiveAt + 1);
+		expect((await trigger.poll()).ids).toEqual(first);
+		// The log dropped its events up to the cursor's (past its retention, say): the API refuses the cursor.
+		const logs = sandbox().state.auditLogs;
+		logs.splice(logs.findIndex((event) => event.id === first[2]));
+		const next = record(sandbox(), 2, effectiveAt + 1);
+
+		const result = await trigger.poll();
+		expect(result.ids).toEqual(next);
+		expect(sandbox().requests.map((request) => request.status)).toEqual([400, 200]);
+	});
+
+	it('when the events or filters changed, since the cursor belongs to the old ones', async () => {
+		let parameters: INodeParameters = { events: ['rate_limit.updated'] };
+		const trigger = activeTrigger(sandbox);
+		const poll = async () => {
+			sandbox().resetLog();
+			return await pollTrigger(parameters, { api: sandbox(), staticData: trigger.staticData });
+		};
+		await trigger.poll();
+		const { effectiveAt } = storedPosition(trigger.staticData);
+		record(sandbox(), 2, effectiveAt + 1);
+		const seen = await poll();
+		expect(seen.changed).toBe(true);
+		parameters = { events: ['rate_limit.updated', 'project.updated'] };
+		const moved = { ...seen.staticData };
+		const project = sandbox().state.projects[0];
+		sandbox().state.recordEvent({ type: 'project.updated', payload: { id: project.id }, project, at: effectiveAt + 2 });
+
+		const result = await pollTrigger(parameters, { api: sandbox(), staticData: moved });
+		expect(result.output![0].map((item) => item.json.type)).toEqual(['project.updated']);
+		expect(sandbox().requests.at(-1)!.query).toMatchObject({ 'effective_at[gte]': String(effectiveAt + 1) });
+		expect(sandbox().requests.at(-1)!.query.before).toBeUndefined();
+	});
+});

@@ -223,6 +223,7 @@ export function explainAuditLogError(error: unknown, afterwards = ''): unknown {
 	} else if (/^Could not reach/.test(error.message)) {
 		help = "n8n could not connect to the credential's Base URL (network, DNS, proxy or an outage).";
 	}
-	if (help) error.description = [help, afterwards].filter(Boolean).join(' ');
+	const description = help ?? error.description;
+	error.description = [description, afterwards].filter(Boolean).join(' ') || description;
 	return error;
 }
