@@ -128,6 +128,12 @@ describe('AdminApi.request', () => {
 		expect(sleeps).toEqual([37]);
 	});
 
+	it('waits for Retry-After when retry-after-ms is empty', async () => {
+		const { sent } = await run([fail(429, { 'retry-after-ms': '', 'retry-after': '2' }), ok()], GET);
+		expect(sent).toHaveLength(2);
+		expect(sleeps).toEqual([2000]);
+	});
+
 	it('honours Retry-After in seconds and as an HTTP date', async () => {
 		await run([fail(429, { 'retry-after': '3' }), fail(429, { 'retry-after': 'Thu, 01 Jan 2026 00:00:13 GMT' }), ok()], GET);
 		// The second wait is measured from the clock after the first one: 13 s - 3 s.
