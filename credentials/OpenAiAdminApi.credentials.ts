@@ -1,13 +1,16 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** The public Administration API; the credential's Base URL changes it only for a proxy or the sandbox. */
-export const OPENAI_API_BASE_URL = 'https://api.openai.com/v1';
+import { OPENAI_API_BASE_URL, resolveBaseUrl } from './baseUrl';
+
+/** What the credential test says when the Base URL answers with a redirect, which it does not follow. */
+const REDIRECT_MESSAGE = `The Base URL answered with a redirect. The admin key is not sent to wherever a redirect points: set the Base URL to the address the API answers at, such as ${OPENAI_API_BASE_URL}.`;
 
 export class OpenAiAdminApi implements ICredentialType {
 	name = 'openAiAdminApi';
@@ -38,6 +41,14 @@ export class OpenAiAdminApi implements ICredentialType {
 				'Change only to go through a proxy or to use the local sandbox that ships with this package',
 		},
 		{
+			displayName: 'Allow Unencrypted HTTP',
+			name: 'allowUnencryptedHttp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to accept a Base URL that starts with http:// on another machine. The admin key then travels unencrypted: anyone on the way can read it and administer the organization. http:// to this machine (localhost, 127.0.0.1, ::1) is always accepted.',
+		},
+		{
 			displayName: 'Organization ID',
 			name: 'organizationId',
 			type: 'string',
@@ -48,22 +59,37 @@ export class OpenAiAdminApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+	/**
+	 * A function rather than n8n's generic block, which cannot refuse: every request made with the
+	 * key, the credential test's included, goes to the Base URL as resolveBaseUrl reads it, and none
+	 * is sent where the key would travel unencrypted. The node's requests carry full URLs built from
+	 * the same function; the credential test's path is relative to the `baseURL` set here.
+	 */
+	// eslint-disable-next-line @typescript-eslint/require-await -- n8n awaits it; async turns a refusal into a rejection
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
+		return {
+			...requestOptions,
+			baseURL: resolveBaseUrl(credentials),
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${apiKey}` },
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/organization/projects',
 			qs: { limit: 1 },
+			// n8n follows redirects with the Authorization header on, to any host.
+			disableFollowRedirect: true,
 		},
 		rules: [
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: { value, message: REDIRECT_MESSAGE },
+			})),
 			{
 				type: 'responseCode',
 				properties: {

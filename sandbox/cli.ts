@@ -28,12 +28,14 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --latency MS|MIN-MAX           delay every request
   --rate-limit N/WINDOW          token bucket over all routes, e.g. 60/60s, 5/1s, 100/500ms
   --fault SPEC                   repeatable; comma-separated key=value pairs:
-                                   kind=status|latency|drop|malformed_json|bad_page  status=503
+                                   kind=status|latency|drop|malformed_json|bad_page|redirect  status=503
                                    method=GET  path=/organization/projects  path~=REGEX
                                    skip=N  times=N  probability=0.1  latency=MS|MIN-MAX
                                    retry-after=SECONDS  retry-after-ms=MS  retry-after-date=true
-                                   after-handler=true  page=empty|no_cursor|repeat (kind bad_page)
+                                   after-handler=true  page=empty|no_cursor|repeat (bad_page)
+                                   location=URL (redirect)
                                  e.g. --fault kind=status,status=429,retry-after=2,probability=0.2
+                                      --fault location=http://127.0.0.1:9999/v1,status=301
   --log / --quiet                print one line per request (default on) / print nothing but the banner
 
 Seed description entries (also accepted as --kebab-name N):
@@ -73,6 +75,7 @@ function parseLatency(text: string): number | [number, number] {
 export function parseFault(spec: string): FaultRule {
 	const rule: Partial<FaultRule> = {};
 	const retry: NonNullable<FaultRule['retryAfter']> = {};
+	let kindGiven = false;
 	for (const pair of spec.split(',')) {
 		const eq = pair.indexOf('=');
 		if (eq < 0) throw new Error(`bad --fault part '${pair}' (expected key=value)`);
@@ -81,10 +84,14 @@ export function parseFault(spec: string): FaultRule {
 		switch (key) {
 			case 'kind':
 				rule.kind = value as FaultRule['kind'];
+				kindGiven = true;
 				break;
 			case 'status':
 				rule.status = Number(value);
 				if (!rule.kind) rule.kind = 'status';
+				break;
+			case 'location':
+				rule.location = value;
 				break;
 			case 'method':
 				rule.method = value.toUpperCase();
@@ -129,6 +136,8 @@ export function parseFault(spec: string): FaultRule {
 		}
 	}
 	if (Object.keys(retry).length > 0) rule.retryAfter = retry;
+	// Without kind=, a location makes the rule a redirect, whatever status it gives.
+	if (rule.location !== undefined && !kindGiven) rule.kind = 'redirect';
 	if (!rule.kind) throw new Error(`--fault '${spec}' needs kind=...`);
 	return rule as FaultRule;
 }

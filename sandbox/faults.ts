@@ -1,8 +1,10 @@
 /**
  * Fault injection and the token-bucket rate limit. Rules are checked in the order they were added:
  * every matching latency rule that fires adds its delay; the first failure rule (status, drop,
- * malformed_json) that fires decides the failure, and later failure rules do not see that request.
+ * malformed_json, redirect) that fires decides the failure, and later failure rules do not see that
+ * request.
  */
+import http from 'node:http';
 import { Rng } from './random';
 import type { FaultRule, RateLimitOption } from './types';
 
@@ -48,8 +50,18 @@ export interface FaultPlan {
 	failure?: FaultRule;
 }
 
+export const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+
+function isHttpUrl(text: unknown): boolean {
+	try {
+		return typeof text === 'string' && ['http:', 'https:'].includes(new URL(text).protocol);
+	} catch {
+		return false;
+	}
+}
+
 export function checkRule(rule: FaultRule): void {
-	const kinds = ['latency', 'status', 'drop', 'malformed_json', 'bad_page'];
+	const kinds = ['latency', 'status', 'drop', 'malformed_json', 'bad_page', 'redirect'];
 	if (!kinds.includes(rule.kind)) throw new Error(`fault rule: kind must be one of ${kinds.join(', ')}`);
 	if (rule.kind === 'bad_page' && !BAD_PAGES.includes(rule.page as string)) {
 		throw new Error(`fault rule: 'bad_page' needs page (${BAD_PAGES.join(', ')})`);
@@ -57,6 +69,12 @@ export function checkRule(rule: FaultRule): void {
 	if (rule.kind === 'latency' && rule.latencyMs === undefined) throw new Error("fault rule: 'latency' needs latencyMs");
 	if (rule.kind === 'status' && (typeof rule.status !== 'number' || rule.status < 100 || rule.status > 599)) {
 		throw new Error("fault rule: 'status' needs status (100-599)");
+	}
+	if (rule.kind === 'redirect') {
+		if (!isHttpUrl(rule.location)) throw new Error("fault rule: 'redirect' needs location, an absolute http(s) URL");
+		if (rule.status !== undefined && !REDIRECT_STATUSES.includes(rule.status)) {
+			throw new Error(`fault rule: a 'redirect' status is one of ${REDIRECT_STATUSES.join(', ')}`);
+		}
 	}
 	if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) {
 		throw new Error('fault rule: probability must be within 0..1');
@@ -199,6 +217,22 @@ export function statusFaultResponse(rule: FaultRule, nowSeconds: number): FaultR
 			? '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n'
 			: JSON.stringify(body);
 	return { status, headers, body: text };
+}
+
+/**
+ * What a 'redirect' fault sends: the status and Location a moved host (or a proxy sending http to
+ * https) answers with, pointing at the same path and query under `location`, and the short HTML page
+ * such servers put in the body.
+ */
+export function redirectFaultResponse(rule: FaultRule, path: string, search: string): FaultResponse {
+	const status = rule.status ?? 307;
+	const location = `${(rule.location ?? '').replace(/\/+$/, '')}${path}${search}`;
+	const title = `${status} ${http.STATUS_CODES[status] ?? 'Redirect'}`;
+	return {
+		status,
+		headers: { location, 'content-type': 'text/html' },
+		body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`,
+	};
 }
 
 /** A JSON body cut off part-way: the real response when there is one, else the start of a list. */

@@ -7,7 +7,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { CURSOR_PARAMETERS, FaultEngine, TokenBucket, malformedBody, spoilPage, statusFaultResponse } from './faults';
+import { CURSOR_PARAMETERS, FaultEngine, TokenBucket, malformedBody, redirectFaultResponse, spoilPage, statusFaultResponse } from './faults';
 import { ApiError } from './http';
 import { Rng } from './random';
 import { compileRoutes, controlRoutes, matchRoute, routes } from './routes';
@@ -252,6 +252,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			if (rule.kind === 'malformed_json') {
 				return send({ status: rule.status ?? 200, headers: { 'content-type': 'application/json' }, body: malformedBody(real?.body) });
 			}
+			if (rule.kind === 'redirect') return send(redirectFaultResponse(rule, path, q >= 0 ? rawUrl.slice(q) : ''));
 			send(statusFaultResponse(rule, state.now()));
 		};
 		if (failure && !failure.afterHandler && failure.kind !== 'bad_page') return fail();

@@ -113,11 +113,19 @@ export interface FaultRule {
 	times?: number;
 	/** 0..1, drawn from a seeded PRNG. */
 	probability?: number;
-	kind: 'latency' | 'status' | 'drop' | 'malformed_json' | 'bad_page';
+	kind: 'latency' | 'status' | 'drop' | 'malformed_json' | 'bad_page' | 'redirect';
 	/** For 'latency': fixed, or a random [min, max] range. The request then proceeds normally. */
 	latencyMs?: number | [number, number];
-	/** For 'status': 429, 500, 502, 503, ... (for 'malformed_json': the status sent with the broken body, default 200). */
+	/**
+	 * For 'status': 429, 500, 502, 503, ... (for 'malformed_json': the status sent with the broken body,
+	 * default 200; for 'redirect': 301, 302, 303, 307 or 308, default 307).
+	 */
 	status?: number;
+	/**
+	 * For 'redirect': where the answer sends the client, an absolute http(s) URL; the request's path
+	 * after '/v1' and its query string are appended, as a moved host or an http→https redirect does.
+	 */
+	location?: string;
 	/** For 'status' (typically 429): which retry headers to send; omit = no header at all. */
 	retryAfter?: { seconds?: number; ms?: number; httpDate?: boolean };
 	/**
@@ -143,7 +151,7 @@ export interface RecordedRequest {
 	headers: Record<string, string>;
 	/** Status sent; 0 while in flight or when the connection was dropped. */
 	status: number;
-	/** Which fault (if any) shaped the answer: 'latency', 'status', 'drop', 'malformed_json', 'rate_limit'. */
+	/** Which fault (if any) shaped the answer: 'latency', 'status', 'drop', 'malformed_json', 'redirect', 'rate_limit'. */
 	fault?: string;
 	/** The delay latency faults added to this request, in ms (tests read it instead of timing the call). */
 	latencyMs?: number;

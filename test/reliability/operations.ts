@@ -261,6 +261,15 @@ function peopleOperations(): OperationSpec[] {
 			fields: [ROLE, ['Update Fields', 'name', ['']]],
 		},
 		{
+			name: 'role → update (permissions)',
+			parameters: { resource: 'role', operation: 'update', roleId: byId(expr('roleId')), updateFields: { permissions: expr('permissions') } },
+			valid: (w, i) => ({ roleId: w.roles[i].id, permissions: ['api.organization.read'] }),
+			requests: 1,
+			route: /^\/organization\/roles\/role_\w+$/,
+			// An empty list would take every permission from the role: refused unless asked for.
+			fields: [['Permissions', 'permissions', ['', [1], ' , ', []]]],
+		},
+		{
 			name: 'projectGroup → add',
 			parameters: {
 				resource: 'projectGroup',
@@ -432,7 +441,8 @@ export const OPERATIONS: OperationSpec[] = [
 		valid: (w, i) => ({ projectId: w.projects[i].id, mode: 'allow_list', models: 'gpt-4o, gpt-4o-mini' }),
 		requests: 1,
 		route: new RegExp(`${P}/model_permissions$`),
-		fields: [PROJECT, ['Mode', 'mode', ['allow', 'ALLOW_LIST', '']], ['Model IDs', 'models', ['gpt 4o']]],
+		// An empty allow list would shut the project out of every model: refused unless asked for.
+		fields: [PROJECT, ['Mode', 'mode', ['allow', 'ALLOW_LIST', '']], ['Model IDs', 'models', ['gpt 4o', '', ' , ', []]]],
 	},
 	{
 		name: 'projectHostedToolPermissions → update',

@@ -44,6 +44,18 @@ describe('CLI argument parsing', () => {
 		expect((re.path as RegExp).test('/organization/projects/p/users')).toBe(true);
 		expect(re.afterHandler).toBe(true);
 		expect(parseFault('latency=10-20')).toEqual({ kind: 'latency', latencyMs: [10, 20] });
+		expect(parseFault('status=301,location=http://127.0.0.1:9/v1?a=b')).toEqual({
+			kind: 'redirect',
+			status: 301,
+			location: 'http://127.0.0.1:9/v1?a=b',
+		});
+		expect(parseFault('location=https://elsewhere.test/v1')).toEqual({ kind: 'redirect', location: 'https://elsewhere.test/v1' });
+		expect(parseFault('page=repeat,path=/organization/projects,skip=1')).toEqual({
+			kind: 'bad_page',
+			page: 'repeat',
+			path: '/organization/projects',
+			skip: 1,
+		});
 		expect(() => parseFault('times=2')).toThrow(/kind/);
 		expect(() => parseFault('colour=red,kind=drop')).toThrow(/unknown/);
 	});

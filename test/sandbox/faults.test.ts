@@ -1,4 +1,6 @@
 import { startSandbox, type Sandbox } from '../../sandbox';
+import type { LocalServer } from '../helpers/httpServer';
+import { startServer } from '../helpers/httpServer';
 import { client, expectError } from './helpers';
 
 let sb: Sandbox;
@@ -184,6 +186,51 @@ describe('bad_page: list pages that contradict themselves', () => {
 		const project = await call('GET', `${PROJECTS}/${sb.state.projects[0].id}`);
 		expect(project.body).toMatchObject({ id: sb.state.projects[0].id });
 		expect(() => sb.addFault({ kind: 'bad_page' })).toThrow(/page/);
+	});
+});
+
+describe('redirect', () => {
+	let elsewhere: LocalServer;
+	beforeEach(async () => {
+		elsewhere = await startServer(() => ({ object: 'list', data: [], has_more: false }));
+	});
+	afterEach(() => elsewhere.close());
+
+	it('answers 307 by default, with the same path and query under location, and touches nothing', async () => {
+		sb.addFault({ kind: 'redirect', location: `${elsewhere.baseUrl}/v1`, method: 'POST' });
+		const before = sb.state.projects.length;
+		const res = await call('POST', PROJECTS, { body: { name: 'moved' }, query: { limit: 5 }, redirect: 'manual' });
+		expect(res.status).toBe(307);
+		expect(res.headers.get('location')).toBe(`${elsewhere.baseUrl}/v1${PROJECTS}?limit=5`);
+		expect(res.headers.get('content-type')).toBe('text/html');
+		expect(res.text).toContain('307 Temporary Redirect');
+		expect(sb.state.projects.length).toBe(before);
+		expect(sb.requests.at(-1)).toMatchObject({ method: 'POST', status: 307, fault: 'redirect' });
+		expect(elsewhere.requests).toEqual([]);
+	});
+
+	it.each([301, 302, 303, 308])('answers %i when asked; a client that follows it asks the other server', async (status) => {
+		sb.addFault({ kind: 'redirect', status, location: `${elsewhere.baseUrl}/v1/`, path: PROJECTS });
+		expect((await call('GET', PROJECTS, { redirect: 'manual' })).status).toBe(status);
+		const followed = await call('GET', PROJECTS);
+		expect(followed.status).toBe(200);
+		expect(elsewhere.requests.map((request) => request.rawUrl)).toEqual([`/v1${PROJECTS}`]);
+		// Other paths are not redirected.
+		expect((await call('GET', '/organization/users', { redirect: 'manual' })).status).toBe(200);
+	});
+
+	it('can come after the handler: the server acted, then sends the client away', async () => {
+		sb.addFault({ kind: 'redirect', location: elsewhere.baseUrl, method: 'POST', path: PROJECTS, afterHandler: true, times: 1 });
+		const before = sb.state.projects.length;
+		expect((await call('POST', PROJECTS, { body: { name: 'acted' }, redirect: 'manual' })).status).toBe(307);
+		expect(sb.state.projects.length).toBe(before + 1);
+	});
+
+	it('rejects a redirect without an absolute http(s) location, or with a status that is no redirect', () => {
+		expect(() => sb.addFault({ kind: 'redirect' })).toThrow(/location/);
+		expect(() => sb.addFault({ kind: 'redirect', location: '/v1/elsewhere' })).toThrow(/location/);
+		expect(() => sb.addFault({ kind: 'redirect', location: 'ftp://example.org/' })).toThrow(/location/);
+		expect(() => sb.addFault({ kind: 'redirect', location: elsewhere.baseUrl, status: 304 })).toThrow(/301, 302, 303, 307, 308/);
 	});
 });
 

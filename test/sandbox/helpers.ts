@@ -16,6 +16,8 @@ export interface CallOptions {
 	/** Authorization: `Bearer ${key}`; null = no Authorization header. Default: the admin key. */
 	key?: string | null;
 	headers?: Record<string, string>;
+	/** fetch's own: 'manual' hands back a redirect instead of following it. Default 'follow'. */
+	redirect?: RequestInit['redirect'];
 }
 
 /** A tiny client for the sandbox: call('GET', '/organization/projects', {query: {limit: 5}}). */
@@ -31,7 +33,7 @@ export function client(sandbox: Sandbox) {
 		if (options.rawBody !== undefined) body = options.rawBody;
 		else if (options.body !== undefined) body = JSON.stringify(options.body);
 		if (body !== undefined) headers['content-type'] = 'application/json';
-		const res = await fetch(`${sandbox.baseUrl}${path}${qs}`, { method, headers, body });
+		const res = await fetch(`${sandbox.baseUrl}${path}${qs}`, { method, headers, body, redirect: options.redirect });
 		const text = await res.text();
 		let parsed: unknown = undefined;
 		try {

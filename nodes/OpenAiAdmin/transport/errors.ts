@@ -1,6 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { OPENAI_API_BASE_URL } from '../../../credentials/baseUrl';
+
 const ADMIN_KEY_HELP =
 	'The Administration API needs an organization admin key (sk-admin-…) from Settings → Organization → Admin keys. Project and user keys (sk-proj-…) are refused.';
 
@@ -53,4 +55,44 @@ export function apiError(
 		httpCode: String(status),
 		itemIndex,
 	});
+}
+
+/** Where a Location points, as scheme and host: its path and query may carry tokens of their own. */
+function redirectTarget(location: unknown, requestUrl: string): string | undefined {
+	const first: unknown = Array.isArray(location) ? location[0] : location;
+	if (typeof first !== 'string' || first.trim() === '') return undefined;
+	try {
+		const url = new URL(first, requestUrl);
+		return `${url.protocol}//${url.host}`;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A 3xx. The node does not follow it: n8n would send the request, Authorization header and all, to
+ * wherever the Location points.
+ */
+export function redirectError(
+	node: INode,
+	status: number,
+	headers: Record<string, unknown>,
+	requestUrl: string,
+	itemIndex: number,
+	adminKey: string | undefined,
+): NodeApiError {
+	const target = redirectTarget(headers.location, requestUrl);
+	const message = redact(
+		`The API answered with a redirect${target ? ` to ${target}` : ''} (HTTP ${status}), which the node does not follow`,
+		adminKey,
+	);
+	const error = new NodeApiError(node, { message, status }, {
+		message,
+		description: `The node follows no redirect, so that the admin key goes nowhere but to the credential's Base URL. Set the Base URL of the OpenAI Admin API credential to the address the API answers at, such as ${OPENAI_API_BASE_URL}.`,
+		httpCode: String(status),
+		itemIndex,
+	});
+	// NodeApiError swaps a message that contains a network error code for its own text: keep ours.
+	error.message = message;
+	return error;
 }

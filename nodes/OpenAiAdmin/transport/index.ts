@@ -6,10 +6,10 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { OPENAI_API_BASE_URL } from '../../../credentials/OpenAiAdminApi.credentials';
-import { apiError, redact } from './errors';
+import { resolveBaseUrl } from '../../../credentials/baseUrl';
+import { apiError, redact, redirectError } from './errors';
 import { RequestPacer } from './pacer';
 import type { Failure, RetrySettings } from './retryPolicy';
 import { DEFAULT_RETRY_SETTINGS, isRetryable, mayHaveActed, retryDelayMs } from './retryPolicy';
@@ -111,11 +111,13 @@ export class AdminApi {
 	async request<T = IDataObject>(request: AdminApiRequest): Promise<T> {
 		const credentials = await this.context.getCredentials(CREDENTIAL_TYPE, this.itemIndex);
 		const adminKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : undefined;
-		const baseUrl = (
-			typeof credentials.baseUrl === 'string' && credentials.baseUrl
-				? credentials.baseUrl
-				: OPENAI_API_BASE_URL
-		).replace(/\/+$/, '');
+		let baseUrl: string;
+		try {
+			baseUrl = resolveBaseUrl(credentials);
+		} catch (error) {
+			const { message, description } = error as Error & { description?: string };
+			throw new NodeOperationError(this.context.getNode(), message, { description, itemIndex: this.itemIndex });
+		}
 		const headers: IDataObject = {};
 		if (typeof credentials.organizationId === 'string' && credentials.organizationId.trim()) {
 			headers['OpenAI-Organization'] = credentials.organizationId.trim();
@@ -133,6 +135,9 @@ export class AdminApi {
 			timeout: REQUEST_TIMEOUT_MS,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// n8n would follow a redirect to any host, over http too, with the admin key still in the
+			// Authorization header. A 3xx comes back as the response instead, and fails the request.
+			disableFollowRedirect: true,
 		};
 
 		let waitedMs = 0;
@@ -197,6 +202,10 @@ export class AdminApi {
 				throw new NodeApiError(this.context.getNode(), { message }, { message, itemIndex: this.itemIndex });
 			}
 			return { failure: { kind: 'connection', code, beforeSending: code === 'ECONNREFUSED' } };
+		}
+		if (response.statusCode >= 300 && response.statusCode < 400) {
+			// Not retried: the next attempt would be sent away the same way.
+			throw redirectError(this.context.getNode(), response.statusCode, response.headers, options.url, this.itemIndex, adminKey);
 		}
 		const parsed = parseBody(response.body);
 		if (response.statusCode >= 200 && response.statusCode < 300) {

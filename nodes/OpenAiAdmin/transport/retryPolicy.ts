@@ -50,26 +50,30 @@ export function mayHaveActed(failure: Failure): boolean {
 	return true;
 }
 
+/**
+ * A header's first value, undefined when it is absent or blank: `Number('')` is 0, and an empty
+ * header is no request to retry at once.
+ */
 function header(headers: Record<string, unknown>, name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	const first: unknown = Array.isArray(value) ? value[0] : value;
-	return typeof first === 'string' || typeof first === 'number' ? String(first) : undefined;
+	const text = typeof first === 'string' || typeof first === 'number' ? String(first).trim() : '';
+	return text === '' ? undefined : text;
 }
 
 /**
  * The wait the server asked for, from `retry-after-ms` (milliseconds) or `retry-after` (seconds
- * or an HTTP date), or undefined when it asked for none.
+ * or an HTTP date), or undefined when it asked for none. A header that is empty or does not parse
+ * is passed over for the next one.
  */
 export function serverRequestedDelayMs(
 	headers: Record<string, unknown>,
 	nowMs: number,
 ): number | undefined {
 	const retryAfterMs = Number(header(headers, 'retry-after-ms'));
-	if (header(headers, 'retry-after-ms') !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
-		return retryAfterMs;
-	}
+	if (Number.isFinite(retryAfterMs) && retryAfterMs >= 0) return retryAfterMs;
 	const retryAfter = header(headers, 'retry-after');
-	if (retryAfter === undefined || retryAfter.trim() === '') return undefined;
+	if (retryAfter === undefined) return undefined;
 	const seconds = Number(retryAfter);
 	if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
 	const date = Date.parse(retryAfter);

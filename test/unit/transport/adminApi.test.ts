@@ -16,7 +16,7 @@ jest.mock('n8n-workflow', () => ({
 }));
 
 import type { IExecuteFunctions, IHttpRequestOptions, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { AdminApi } from '../../../nodes/OpenAiAdmin/transport';
 import type { AdminApiRequest } from '../../../nodes/OpenAiAdmin/transport';
@@ -57,7 +57,7 @@ function context(answers: Answer[], credentials: Record<string, unknown> = {}) {
 		return { headers: {}, ...answer };
 	});
 	const ctx = {
-		getCredentials: jest.fn(async () => ({ apiKey: ADMIN_KEY, baseUrl: 'http://api.test/v1/', ...credentials })),
+		getCredentials: jest.fn(async () => ({ apiKey: ADMIN_KEY, baseUrl: 'https://api.test/v1/', ...credentials })),
 		getNode: () => NODE,
 		helpers: { httpRequestWithAuthentication: helper },
 	} as unknown as IExecuteFunctions;
@@ -104,7 +104,7 @@ describe('AdminApi.request', () => {
 		expect(sent).toHaveLength(1);
 		expect(sent[0]).toMatchObject({
 			method: 'GET',
-			url: 'http://api.test/v1/organization/projects/proj_1',
+			url: 'https://api.test/v1/organization/projects/proj_1',
 			qs: { limit: 5 },
 			json: true,
 			returnFullResponse: true,
@@ -112,6 +112,39 @@ describe('AdminApi.request', () => {
 			headers: { 'OpenAI-Organization': 'org-1' },
 		});
 		expect(sleeps).toEqual([]);
+	});
+
+	it('asks n8n not to follow redirects, and fails on a 3xx at once, naming only where it pointed', async () => {
+		const location = 'https://elsewhere.test:8443/v1/organization/projects/proj_1?token=LOCATIONSECRET';
+		const { sent, error } = await run([fail(301, { location }, '<html>Moved</html>'), ok()], GET);
+		expect(sent).toHaveLength(1);
+		expect(sent[0].disableFollowRedirect).toBe(true);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error?.message).toBe('The API answered with a redirect to https://elsewhere.test:8443 (HTTP 301), which the node does not follow');
+		expect(error?.httpCode).toBe('301');
+		expect(error?.context.itemIndex).toBe(3);
+		expect(JSON.stringify(error)).not.toContain('LOCATIONSECRET');
+		expect(sleeps).toEqual([]);
+	});
+
+	it('names no target for a 3xx without a usable Location', async () => {
+		const { error } = await run([fail(302, {}, '')], GET);
+		expect(error?.message).toBe('The API answered with a redirect (HTTP 302), which the node does not follow');
+	});
+
+	it('refuses a plain http Base URL on another machine before calling n8n, as a node error for the item', async () => {
+		const { ctx, sent } = context([ok()], { baseUrl: 'http://api.test/v1' });
+		const error = await new AdminApi(ctx, 2).request(GET).catch((caught: Error) => caught);
+		expect(sent).toEqual([]);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('The Base URL of the OpenAI Admin API credential is plain http:// to api.test: the admin key would travel unencrypted');
+		expect((error as NodeOperationError).context.itemIndex).toBe(2);
+	});
+
+	it('sends to a plain http Base URL on another machine when the credential allows it', async () => {
+		const { ctx, sent } = context([ok()], { baseUrl: 'http://api.test/v1', allowUnencryptedHttp: true });
+		await new AdminApi(ctx).request(GET);
+		expect(sent[0].url).toBe('http://api.test/v1/organization/projects/proj_1');
 	});
 
 	it('gives each attempt its own headers object', async () => {
@@ -126,6 +159,12 @@ describe('AdminApi.request', () => {
 		expect(error).toBeUndefined();
 		expect(sent).toHaveLength(2);
 		expect(sleeps).toEqual([37]);
+	});
+
+	it('waits for Retry-After when retry-after-ms is empty', async () => {
+		const { sent } = await run([fail(429, { 'retry-after-ms': '', 'retry-after': '2' }), ok()], GET);
+		expect(sent).toHaveLength(2);
+		expect(sleeps).toEqual([2000]);
 	});
 
 	it('honours Retry-After in seconds and as an HTTP date', async () => {

@@ -8,7 +8,7 @@ import { AdminApi, POLL_RETRY_SETTINGS } from '../../../nodes/OpenAiAdmin/transp
 it('a poll gives up after its own retry budget', async () => {
 	const helper = jest.fn(async () => ({ statusCode: 503, headers: {}, body: { error: { message: 'busy' } } }));
 	const context = {
-		getCredentials: async () => ({ apiKey: 'sk-admin-poll', baseUrl: 'http://api.test/v1' }),
+		getCredentials: async () => ({ apiKey: 'sk-admin-poll', baseUrl: 'https://api.test/v1' }),
 		getNode: () => ({ id: 'n', name: 'Trigger', type: 't', typeVersion: 1, position: [0, 0], parameters: {} }),
 		helpers: { httpRequestWithAuthentication: helper },
 	} as unknown as IPollFunctions;

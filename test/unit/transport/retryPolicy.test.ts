@@ -99,6 +99,13 @@ describe('serverRequestedDelayMs', () => {
 		expect(serverRequestedDelayMs({ 'retry-after-ms': '-5', 'retry-after': '2' }, now)).toBe(2000);
 	});
 
+	it('takes an empty retry-after-ms for no header, not for 0 ms', () => {
+		expect(serverRequestedDelayMs({ 'retry-after-ms': '', 'retry-after': '2' }, now)).toBe(2000);
+		expect(serverRequestedDelayMs({ 'retry-after-ms': '  ', 'retry-after': '2' }, now)).toBe(2000);
+		expect(serverRequestedDelayMs({ 'retry-after-ms': [''], 'retry-after': '2' }, now)).toBe(2000);
+		expect(serverRequestedDelayMs({ 'retry-after-ms': '' }, now)).toBeUndefined();
+	});
+
 	it('takes the first value of a repeated header', () => {
 		expect(serverRequestedDelayMs({ 'retry-after': ['4', '8'] }, now)).toBe(4000);
 		expect(serverRequestedDelayMs({ 'retry-after': [] }, now)).toBeUndefined();

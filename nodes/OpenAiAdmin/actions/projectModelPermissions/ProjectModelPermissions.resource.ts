@@ -53,7 +53,16 @@ export const projectModelPermissions: Resource = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. gpt-4o, gpt-4o-mini',
-					description: 'The models of the list, separated by commas; empty for an empty list',
+					description: 'The models of the list, separated by commas',
+				},
+				{
+					displayName: 'Allow Empty List',
+					name: 'allowEmptyList',
+					type: 'boolean',
+					default: false,
+					displayOptions: { show: { mode: ['allow_list'] } },
+					description:
+						'Whether to send an allow list with no model in it, which shuts the project out of every model. Off, an empty Model IDs fails the item instead.',
 				},
 			],
 			body(itemIndex) {
@@ -63,6 +72,17 @@ export const projectModelPermissions: Resource = {
 				const modelIds = list.map((entry) => (typeof entry === 'string' ? entry.trim() : entry)).filter((entry) => entry !== '');
 				const bad = modelIds.find((entry) => typeof entry !== 'string' || /\s/.test(entry));
 				if (bad !== undefined) throw invalidInput(this, itemIndex, 'Model IDs', `${JSON.stringify(bad)} is not a model ID`);
+				// An empty deny list denies nothing, which is no list at all (as Delete leaves it). An empty
+				// allow list allows nothing: sent only when the user said so, never because an expression
+				// came out empty.
+				if (mode === 'allow_list' && modelIds.length === 0 && this.getNodeParameter('allowEmptyList', itemIndex, false) !== true) {
+					throw invalidInput(
+						this,
+						itemIndex,
+						'Model IDs',
+						'an empty allow list shuts the project out of every model: give at least one model, or turn on "Allow Empty List" to send it anyway',
+					);
+				}
 				return { mode, model_ids: modelIds };
 			},
 		}),

@@ -77,6 +77,14 @@ export const updateRole = endpoint.post({
 	locators: { role_id: roleLocator },
 	fields: [
 		collection('updateFields', [
+			{
+				displayName: 'Allow Empty Permissions',
+				name: 'allowEmptyPermissions',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to send Permissions even when it is empty, which takes every permission from the role and from everyone who holds it. Off, an empty Permissions fails the item instead.',
+			},
 			descriptionField,
 			{ displayName: 'Name', name: 'role_name', type: 'string', default: '', description: 'The new name of the role' },
 			{ ...permissionsField(false), description: 'The full new set of permissions, one per value' },
@@ -86,7 +94,19 @@ export const updateRole = endpoint.post({
 		const updates = readCollection(this, 'updateFields', itemIndex);
 		const body: IDataObject = {};
 		if (typeof updates.role_name === 'string' && updates.role_name.trim() !== '') body.role_name = updates.role_name;
-		if (updates.permissions !== undefined) body.permissions = readPermissions(this, updates.permissions, itemIndex);
+		if (updates.permissions !== undefined) {
+			const permissions = readPermissions(this, updates.permissions, itemIndex);
+			// Sent only when the user said so, never because an expression came out empty.
+			if (permissions.length === 0 && updates.allowEmptyPermissions !== true) {
+				throw invalidInput(
+					this,
+					itemIndex,
+					'Permissions',
+					'an empty list takes every permission from the role and from everyone who holds it: give at least one permission, or add "Allow Empty Permissions" to send it anyway',
+				);
+			}
+			body.permissions = permissions;
+		}
 		if (typeof updates.description === 'string' && updates.description !== '') body.description = updates.description;
 		return requireChanges(this, itemIndex, body, 'field');
 	},

@@ -65,6 +65,33 @@ describe('spend and settings operations', () => {
 		expect((await run({ resource: 'projectModelPermissions', operation: 'get', ...scope })).json[0]).toMatchObject({ mode: 'deny_list', model_ids: [] });
 	});
 
+	it('model permissions: an empty allow list only with Allow Empty List, the list in place until then', async () => {
+		const scope = { projectId: byId(project().id) };
+		await run({ resource: 'projectModelPermissions', operation: 'update', ...scope, mode: 'allow_list', model_ids: 'gpt-4o' });
+		sandbox().resetLog();
+		for (const model_ids of ['', ' , ', '={{ $json.models ?? [] }}']) {
+			const refused = await runAgainst(sandbox(), { resource: 'projectModelPermissions', operation: 'update', ...scope, mode: 'allow_list', model_ids }, { continueOnFail: true });
+			expect(refused.json).toEqual([
+				{
+					error: 'Model IDs: an empty allow list shuts the project out of every model: give at least one model, or turn on "Allow Empty List" to send it anyway [item 0]',
+					description: 'Check the "Model IDs" field of item 0.',
+				},
+			]);
+		}
+		expect(sandbox().requests).toEqual([]);
+		expect((await run({ resource: 'projectModelPermissions', operation: 'get', ...scope })).json[0]).toMatchObject({ mode: 'allow_list', model_ids: ['gpt-4o'] });
+
+		const emptied = await run({ resource: 'projectModelPermissions', operation: 'update', ...scope, mode: 'allow_list', model_ids: '', allowEmptyList: true });
+		expect(emptied.json).toEqual([{ object: 'project.model_permissions', mode: 'allow_list', model_ids: [] }]);
+	});
+
+	it('model permissions: an empty deny list is sent as it is, since it denies nothing', async () => {
+		const scope = { projectId: byId(project().id) };
+		const set = await run({ resource: 'projectModelPermissions', operation: 'update', ...scope, mode: 'deny_list', model_ids: '' });
+		expect(calls(sandbox())[0].body).toEqual({ mode: 'deny_list', model_ids: [] });
+		expect(set.json).toEqual([{ object: 'project.model_permissions', mode: 'deny_list', model_ids: [] }]);
+	});
+
 	it('hosted tool permissions: only the tools given change', async () => {
 		const scope = { projectId: byId(project().id) };
 		const updated = await run({ resource: 'projectHostedToolPermissions', operation: 'update', ...scope, updateFields: { web_search: false, mcp: false } });
