@@ -1,6 +1,6 @@
 /**
  * Request bodies checked against the spec. The schemas come from spec-derived.json, which
- * scripts/derive-contract.ts derives from ../shared/openapi/openai-admin.yaml for every operation, so
+ * scripts/derive-spec.ts derives from ../shared/openapi/openai-admin.yaml for every operation, so
  * a route validates its body by being declared with the spec's method and path. A route may narrow a
  * field with rules the live API enforces but the spec states only in prose (`role` of a project user
  * is `owner|member`, names are not blank).

@@ -1,13 +1,13 @@
 /**
  * Request bodies are checked against the spec's schema for the route's method and path, read from
- * sandbox/spec-derived.json, which must match what scripts/derive-contract.ts derives from the spec.
+ * sandbox/spec-derived.json, which must match what scripts/derive-spec.ts derives from the spec.
  */
 import fs from 'node:fs';
 import { routes } from '../../sandbox';
 import { ApiError } from '../../sandbox/http';
 import { readSpecText } from '../helpers/spec';
 import { bodySchemaFor, resolve, validateBody, type ContractSchema } from '../../sandbox/validate';
-import { DERIVED_OUT, deriveSandboxSpec, renderContract } from '../../scripts/derive-contract';
+import { DERIVED_OUT, deriveSandboxSpec, renderContract } from '../../scripts/derive-spec';
 
 const posts = routes.filter((r) => r.method === 'POST');
 const withBody = posts.filter((r) => bodySchemaFor(r.method, r.path));

@@ -2,7 +2,7 @@
  * A small validator for the contract fixture's reduced schemas: types, required fields, enums,
  * nullability, $ref, anyOf; optionally flags properties the spec does not define.
  */
-import type { Contract, ContractSchema } from '../../scripts/derive-contract';
+import type { Contract, ContractSchema } from '../../scripts/derive-spec';
 
 export interface ValidateOptions {
 	/** Report properties the schema does not list (the sandbox should send only spec fields). */

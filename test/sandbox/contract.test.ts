@@ -1,6 +1,6 @@
 /**
  * The sandbox checked against test/fixtures/contract.json (derived from the OpenAPI spec by
- * scripts/derive-contract.ts): every route exists in the spec and vice versa, every success and error
+ * scripts/derive-spec.ts): every route exists in the spec and vice versa, every success and error
  * body matches the spec's schema with no extra fields, every listed parameter is honoured, and request
  * bodies are validated the way the spec describes them.
  */
@@ -10,7 +10,7 @@ import { startSandbox, routes, type Sandbox } from '../../sandbox';
 import { addSpendAlerts } from '../../sandbox/resources/spend';
 import { DEFAULT_EPOCH } from '../../sandbox/state';
 import { DAY, USAGE_KINDS } from '../../sandbox/usage';
-import { deriveContract, renderContract, type Contract, type ContractSchema } from '../../scripts/derive-contract';
+import { deriveContract, renderContract, type Contract, type ContractSchema } from '../../scripts/derive-spec';
 import contractJson from '../fixtures/contract.json';
 import { validate } from './contract-validator';
 import { readSpecText } from '../helpers/spec';
@@ -35,7 +35,7 @@ function resolve(schema: ContractSchema): Record<string, any> {
 }
 
 describe('contract fixture', () => {
-	it('is what scripts/derive-contract.ts derives from the spec', () => {
+	it('is what scripts/derive-spec.ts derives from the spec', () => {
 		const fresh = renderContract(deriveContract(readSpecText()));
 		expect(fresh).toBe(fs.readFileSync(`${__dirname}/../fixtures/contract.json`, 'utf8'));
 	});

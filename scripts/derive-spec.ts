@@ -1,16 +1,20 @@
 /**
- * Derives two files from the OpenAPI spec, both reduced to structure (required fields, property
- * types, enums, nullability; no descriptions, examples or other prose):
+ * Derives every file this repository keeps from the OpenAPI spec, each reduced to structure
+ * (required fields, types, enums, bounds, nullability; no descriptions, examples or other prose):
  *
+ * - nodes/shared/spec.ts: the operation table, one entry per operationId: its method, path, path
+ *   parameters, query parameters, pager style and request body fields. The node's declarations name
+ *   an operationId and take the rest from it; the sandbox binds its handlers by operationId; the
+ *   tests read it for their tables. It ships with the node, so it is TypeScript.
  * - test/fixtures/contract.json: for every endpoint the sandbox serves, its parameters, request body
  *   and response schemas, and the component schemas they reach (what the contract tests check).
- * - sandbox/spec-derived.json: the request body of every operation in the spec, served or not, so
- *   that a route added to the sandbox validates its body without anything written by hand, and the
- *   AuditLog schema the sandbox's audit events are cut to. It is committed because the sandbox must
- *   not need ../shared at run time.
+ * - sandbox/spec-derived.json: the request body of every operation, served or not, so that a route
+ *   added to the sandbox validates its body without anything written by hand, and the AuditLog
+ *   schema the sandbox's audit events are cut to. The sandbox must not need ../shared at run time.
  *
- *   npx ts-node --transpile-only scripts/derive-contract.ts [spec.yaml]
- *   npx ts-node --transpile-only scripts/derive-contract.ts --check   # exit 1 if either file is stale
+ *   npm run spec                 # writes all three
+ *   npm run spec -- --check      # exit 1 if any is stale
+ *   npm run spec -- other.yaml   # from another copy of the spec
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +25,7 @@ import { routes } from '../sandbox/routes';
 export const DEFAULT_SPEC = path.resolve(__dirname, '../../shared/openapi/openai-admin.yaml');
 export const DEFAULT_OUT = path.resolve(__dirname, '../test/fixtures/contract.json');
 export const DERIVED_OUT = path.resolve(__dirname, '../sandbox/spec-derived.json');
+export const OPERATIONS_OUT = path.resolve(__dirname, '../nodes/shared/spec.ts');
 
 export type { ContractSchema };
 
@@ -177,6 +182,146 @@ export function renderContract(contract: Contract | DerivedSpec): string {
 	return JSON.stringify(contract, null, 1) + '\n';
 }
 
+// ------------------------------------------------------------------------ the operation table
+
+/** One parameter or body field, as the operation table holds it. */
+export interface TableField {
+	type: string;
+	required?: true;
+	nullable?: true;
+	enum?: string[];
+	default?: unknown;
+	minimum?: number;
+	maximum?: number;
+	items?: TableField;
+	properties?: Record<string, TableField>;
+}
+
+export interface TableOperation {
+	method: string;
+	path: string;
+	pathParameters: string[];
+	query: Record<string, TableField>;
+	pager?: 'last_id' | 'next' | 'page';
+	body?: { required: boolean; fields: Record<string, TableField> };
+}
+
+/** A schema as a table field: `$ref`s and nullable `anyOf`s resolved, prose left out. */
+function tableField(schema: Json, spec: Json, required = false, depth = 0): TableField {
+	let s = schema ?? {};
+	let nullable = false;
+	for (let hops = 0; hops < 10; hops++) {
+		if (s.$ref) {
+			s = spec.components.schemas[refName(s.$ref)] ?? {};
+			continue;
+		}
+		const variants: Json[] | undefined = s.anyOf ?? s.oneOf;
+		if (variants) {
+			const nonNull = variants.filter((variant) => variant.type !== 'null');
+			nullable ||= nonNull.length < variants.length;
+			if (nonNull.length !== 1) throw new Error(`a field with ${nonNull.length} kinds of value: ${JSON.stringify(s).slice(0, 200)}`);
+			s = nonNull[0];
+			continue;
+		}
+		break;
+	}
+	const type: string = Array.isArray(s.type) ? s.type.find((t: string) => t !== 'null') : (s.type ?? (s.properties ? 'object' : 'string'));
+	const field: TableField = { type };
+	if (required) field.required = true;
+	if (nullable || (Array.isArray(s.type) && s.type.includes('null'))) field.nullable = true;
+	if (s.enum) field.enum = [...s.enum];
+	if (s.default !== undefined) field.default = s.default;
+	if (s.minimum !== undefined) field.minimum = s.minimum;
+	if (s.maximum !== undefined) field.maximum = s.maximum;
+	if (type === 'array' && s.items) field.items = tableField(s.items, spec, false, depth + 1);
+	if (type === 'object' && s.properties && depth < 4) {
+		const requiredNames = new Set<string>(s.required ?? []);
+		field.properties = Object.fromEntries(
+			Object.entries<Json>(s.properties).map(([name, property]) => [name, tableField(property, spec, requiredNames.has(name), depth + 1)]),
+		);
+	}
+	return field;
+}
+
+/** The cursor style of a list, from the fields of its answer. */
+function pagerStyle(op: Json, spec: Json): TableOperation['pager'] {
+	let answer: Json = jsonSchemaOf(op.responses?.['200']?.content) ?? {};
+	while (answer.$ref) answer = spec.components.schemas[refName(answer.$ref)] ?? {};
+	const fields: Record<string, Json> = answer.properties ?? {};
+	if (!fields.data || !fields.has_more) return undefined;
+	if (fields.next_page) return 'page';
+	if (fields.next) return 'next';
+	if (fields.last_id) return 'last_id';
+	throw new Error(`${op.operationId}: a list without a cursor`);
+}
+
+/** Every operation of the spec, by operationId, in the spec's order. */
+export function deriveOperations(specText: string): Record<string, TableOperation> {
+	const spec = YAML.parse(specText);
+	const table: Record<string, TableOperation> = {};
+	for (const [routePath, item] of Object.entries<Json>(spec.paths ?? {})) {
+		for (const method of METHODS) {
+			const op = item?.[method];
+			if (!op) continue;
+			const parameters: Json[] = [...(item.parameters ?? []), ...(op.parameters ?? [])];
+			const query = Object.fromEntries(
+				parameters.filter((p) => p.in === 'query').map((p) => [p.name, tableField(p.schema, spec, p.required === true)]),
+			);
+			const entry: TableOperation = {
+				method: method.toUpperCase(),
+				path: routePath,
+				pathParameters: [...routePath.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]),
+				query,
+			};
+			const pager = method === 'get' ? pagerStyle(op, spec) : undefined;
+			if (pager) entry.pager = pager;
+			const body = jsonSchemaOf(op.requestBody?.content);
+			if (body) {
+				const fields = tableField(body, spec).properties ?? {};
+				entry.body = { required: op.requestBody.required === true, fields };
+			}
+			if (table[op.operationId]) throw new Error(`operationId ${op.operationId} twice`);
+			table[op.operationId] = entry;
+		}
+	}
+	return table;
+}
+
+/** A value as TypeScript source: a small object or list on one line, keys quoted only where needed. */
+function tsLiteral(value: unknown, indent = ''): string {
+	const key = (name: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : `'${name}'`);
+	const flat = (v: unknown): string =>
+		Array.isArray(v)
+			? `[${v.map(flat).join(', ')}]`
+			: v && typeof v === 'object'
+				? `{ ${Object.entries(v).map(([k, inner]) => `${key(k)}: ${flat(inner)}`).join(', ')} }`.replace('{  }', '{}')
+				: typeof v === 'string'
+					? `'${v}'`
+					: String(v);
+	const oneLine = flat(value);
+	if (indent.length + oneLine.length <= 100 || !value || typeof value !== 'object') return oneLine;
+	const inner = `${indent}\t`;
+	if (Array.isArray(value)) return `[\n${value.map((v) => `${inner}${tsLiteral(v, inner)},`).join('\n')}\n${indent}]`;
+	const lines = Object.entries(value).map(([k, v]) => `${inner}${key(k)}: ${tsLiteral(v, inner)},`);
+	return `{\n${lines.join('\n')}\n${indent}}`;
+}
+
+/** The table as the TypeScript module the node imports (`as const`: its enums are literal types). */
+export function renderOperations(table: Record<string, TableOperation>, sourceName = 'openai-admin.yaml'): string {
+	return `/**
+ * The OpenAI Administration API's operations, by operationId: method, path, path parameters, query
+ * parameters, pager style (\`last_id\`, \`next\` or \`page\`) and request body fields, with their types,
+ * enums, bounds and what is required. Generated from ${sourceName} by scripts/derive-spec.ts
+ * (\`npm run spec\`); do not edit. \`npm test\` fails when it is stale.
+ */
+import type { SpecOperation } from './specTypes';
+
+export const SPEC_OPERATIONS = ${tsLiteral(table)} as const satisfies Record<string, SpecOperation>;
+
+export type OperationId = keyof typeof SPEC_OPERATIONS;
+`;
+}
+
 function main(): void {
 	const args = process.argv.slice(2);
 	const check = args.includes('--check');
@@ -184,6 +329,7 @@ function main(): void {
 	const spec = fs.readFileSync(specPath, 'utf8');
 	const source = path.basename(specPath);
 	const outputs: Array<[string, string]> = [
+		[OPERATIONS_OUT, renderOperations(deriveOperations(spec), source)],
 		[DEFAULT_OUT, renderContract(deriveContract(spec, source))],
 		[DERIVED_OUT, renderContract(deriveSandboxSpec(spec, source))],
 	];
@@ -193,7 +339,7 @@ function main(): void {
 		if (check) {
 			const current = fs.existsSync(outPath) ? fs.readFileSync(outPath, 'utf8') : '';
 			if (current !== text) {
-				process.stderr.write(`${name} is stale: run scripts/derive-contract.ts\n`);
+				process.stderr.write(`${name} is stale: run npm run spec\n`);
 				stale = true;
 			}
 			continue;
