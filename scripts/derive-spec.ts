@@ -204,6 +204,8 @@ export interface TableOperation {
 	query: Record<string, TableField>;
 	pager?: 'last_id' | 'next' | 'page';
 	body?: { required: boolean; fields: Record<string, TableField> };
+	/** A delete's answer: its `object` (when the spec names one) and whether it carries the `id`. */
+	deleted?: { object?: string; id: boolean };
 }
 
 /** A schema as a table field: `$ref`s and nullable `anyOf`s resolved, prose left out. */
@@ -255,6 +257,15 @@ function pagerStyle(op: Json, spec: Json): TableOperation['pager'] {
 	throw new Error(`${op.operationId}: a list without a cursor`);
 }
 
+/** What a delete answers with, from the fields of its answer. */
+function deletedAnswer(op: Json, spec: Json): TableOperation['deleted'] {
+	let answer: Json = jsonSchemaOf(op.responses?.['200']?.content) ?? {};
+	while (answer.$ref) answer = spec.components.schemas[refName(answer.$ref)] ?? {};
+	const fields: Record<string, Json> = answer.properties ?? {};
+	const objects: string[] | undefined = fields.object?.enum;
+	return objects?.length === 1 ? { object: objects[0], id: 'id' in fields } : { id: 'id' in fields };
+}
+
 /** Every operation of the spec, by operationId, in the spec's order. */
 export function deriveOperations(specText: string): Record<string, TableOperation> {
 	const spec = YAML.parse(specText);
@@ -275,6 +286,7 @@ export function deriveOperations(specText: string): Record<string, TableOperatio
 			};
 			const pager = method === 'get' ? pagerStyle(op, spec) : undefined;
 			if (pager) entry.pager = pager;
+			if (method === 'delete') entry.deleted = deletedAnswer(op, spec);
 			const body = jsonSchemaOf(op.requestBody?.content);
 			if (body) {
 				const fields = tableField(body, spec).properties ?? {};

@@ -5,7 +5,7 @@ import { describeHints, describeResources } from './actions/describe';
 import { resources } from './actions/registry';
 import { route } from './actions/router';
 import { requestOptions } from './actions/shared/requestOptions';
-import * as listSearch from './methods/listSearch';
+import { listSearch } from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
 export class OpenAiAdmin implements INodeType {

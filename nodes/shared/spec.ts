@@ -42,6 +42,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/admin_api_keys/{key_id}',
 		pathParameters: ['key_id'],
 		query: {},
+		deleted: { object: 'organization.admin_api_key.deleted', id: true },
 	},
 	'list-audit-logs': {
 		method: 'GET',
@@ -280,6 +281,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/certificates/{certificate_id}',
 		pathParameters: ['certificate_id'],
 		query: {},
+		deleted: { object: 'certificate.deleted', id: true },
 	},
 	'usage-costs': {
 		method: 'GET',
@@ -350,6 +352,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/groups/{group_id}',
 		pathParameters: ['group_id'],
 		query: {},
+		deleted: { object: 'group.deleted', id: true },
 	},
 	'list-group-role-assignments': {
 		method: 'GET',
@@ -380,6 +383,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/groups/{group_id}/roles/{role_id}',
 		pathParameters: ['group_id', 'role_id'],
 		query: {},
+		deleted: { id: false },
 	},
 	'list-group-users': {
 		method: 'GET',
@@ -410,6 +414,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/groups/{group_id}/users/{user_id}',
 		pathParameters: ['group_id', 'user_id'],
 		query: {},
+		deleted: { object: 'group.user.deleted', id: false },
 	},
 	'list-invites': {
 		method: 'GET',
@@ -452,6 +457,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/invites/{invite_id}',
 		pathParameters: ['invite_id'],
 		query: {},
+		deleted: { object: 'organization.invite.deleted', id: true },
 	},
 	'list-projects': {
 		method: 'GET',
@@ -533,6 +539,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/api_keys/{api_key_id}',
 		pathParameters: ['project_id', 'api_key_id'],
 		query: {},
+		deleted: { object: 'organization.project.api_key.deleted', id: true },
 	},
 	'archive-project': {
 		method: 'POST',
@@ -632,6 +639,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/groups/{group_id}',
 		pathParameters: ['project_id', 'group_id'],
 		query: {},
+		deleted: { object: 'project.group.deleted', id: false },
 	},
 	'retrieve-project-hosted-tool-permissions': {
 		method: 'GET',
@@ -679,6 +687,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/model_permissions',
 		pathParameters: ['project_id'],
 		query: {},
+		deleted: { object: 'project.model_permissions.deleted', id: false },
 	},
 	'list-project-rate-limits': {
 		method: 'GET',
@@ -749,6 +758,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/service_accounts/{service_account_id}',
 		pathParameters: ['project_id', 'service_account_id'],
 		query: {},
+		deleted: { object: 'organization.project.service_account.deleted', id: true },
 	},
 	'list-project-spend-alerts': {
 		method: 'GET',
@@ -819,6 +829,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/spend_alerts/{alert_id}',
 		pathParameters: ['project_id', 'alert_id'],
 		query: {},
+		deleted: { object: 'project.spend_alert.deleted', id: true },
 	},
 	'list-project-users': {
 		method: 'GET',
@@ -859,6 +870,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/users/{user_id}',
 		pathParameters: ['project_id', 'user_id'],
 		query: {},
+		deleted: { object: 'organization.project.user.deleted', id: true },
 	},
 	'list-roles': {
 		method: 'GET',
@@ -900,7 +912,13 @@ export const SPEC_OPERATIONS = {
 			},
 		},
 	},
-	'delete-role': { method: 'DELETE', path: '/organization/roles/{role_id}', pathParameters: ['role_id'], query: {} },
+	'delete-role': {
+		method: 'DELETE',
+		path: '/organization/roles/{role_id}',
+		pathParameters: ['role_id'],
+		query: {},
+		deleted: { object: 'role.deleted', id: true },
+	},
 	'list-organization-spend-alerts': {
 		method: 'GET',
 		path: '/organization/spend_alerts',
@@ -970,6 +988,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/spend_alerts/{alert_id}',
 		pathParameters: ['alert_id'],
 		query: {},
+		deleted: { object: 'organization.spend_alert.deleted', id: true },
 	},
 	'usage-audio-speeches': {
 		method: 'GET',
@@ -1209,7 +1228,13 @@ export const SPEC_OPERATIONS = {
 			},
 		},
 	},
-	'delete-user': { method: 'DELETE', path: '/organization/users/{user_id}', pathParameters: ['user_id'], query: {} },
+	'delete-user': {
+		method: 'DELETE',
+		path: '/organization/users/{user_id}',
+		pathParameters: ['user_id'],
+		query: {},
+		deleted: { object: 'organization.user.deleted', id: true },
+	},
 	'list-user-role-assignments': {
 		method: 'GET',
 		path: '/organization/users/{user_id}/roles',
@@ -1239,6 +1264,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/users/{user_id}/roles/{role_id}',
 		pathParameters: ['user_id', 'role_id'],
 		query: {},
+		deleted: { id: false },
 	},
 	Getorganizationspendlimit: { method: 'GET', path: '/organization/spend_limit', pathParameters: [], query: {} },
 	Updateorganizationspendlimit: {
@@ -1255,7 +1281,13 @@ export const SPEC_OPERATIONS = {
 			},
 		},
 	},
-	Deleteorganizationspendlimit: { method: 'DELETE', path: '/organization/spend_limit', pathParameters: [], query: {} },
+	Deleteorganizationspendlimit: {
+		method: 'DELETE',
+		path: '/organization/spend_limit',
+		pathParameters: [],
+		query: {},
+		deleted: { object: 'organization.spend_limit.deleted', id: false },
+	},
 	Getprojectspendlimit: {
 		method: 'GET',
 		path: '/organization/projects/{project_id}/spend_limit',
@@ -1281,6 +1313,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/spend_limit',
 		pathParameters: ['project_id'],
 		query: {},
+		deleted: { object: 'project.spend_limit.deleted', id: false },
 	},
 	CreateanAPIkeyforaserviceaccount: {
 		method: 'POST',
@@ -1321,6 +1354,7 @@ export const SPEC_OPERATIONS = {
 		path: '/projects/{project_id}/groups/{group_id}/roles/{role_id}',
 		pathParameters: ['project_id', 'group_id', 'role_id'],
 		query: {},
+		deleted: { id: false },
 	},
 	'list-project-roles': {
 		method: 'GET',
@@ -1372,6 +1406,7 @@ export const SPEC_OPERATIONS = {
 		path: '/projects/{project_id}/roles/{role_id}',
 		pathParameters: ['project_id', 'role_id'],
 		query: {},
+		deleted: { object: 'role.deleted', id: true },
 	},
 	'list-project-user-role-assignments': {
 		method: 'GET',
@@ -1402,6 +1437,7 @@ export const SPEC_OPERATIONS = {
 		path: '/projects/{project_id}/users/{user_id}/roles/{role_id}',
 		pathParameters: ['project_id', 'user_id', 'role_id'],
 		query: {},
+		deleted: { id: false },
 	},
 } as const satisfies Record<string, SpecOperation>;
 

@@ -7,7 +7,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeParameters } from 'n8n-workflow';
 
-import { searchProjectUsers } from '../../nodes/OpenAiAdmin/methods/listSearch';
+import { listSearch } from '../../nodes/OpenAiAdmin/methods/listSearch';
 import type { Sandbox } from '../../sandbox';
 import { runAgainst } from '../helpers/sandbox';
 import { namesFieldAndItem, OPERATIONS, ORG, seed } from './operations';
@@ -107,14 +107,14 @@ describe('path injection in the editor\'s list search', () => {
 
 	it.concurrent.each(['..', '.', '   '])('refuses %j as the project before any request', async (projectId) => {
 		await withSandbox(ORG, async (sandbox) => {
-			await expect(searchProjectUsers.call(loadOptionsContext(sandbox, projectId))).rejects.toThrow();
+			await expect(listSearch['list-project-users'].call(loadOptionsContext(sandbox, projectId))).rejects.toThrow();
 			expect(sandbox.requests).toHaveLength(0);
 		});
 	});
 
 	it.concurrent.each(['../../users', 'x?after=1', 'x#', '%2e%2e'])('keeps %j inside the project segment', async (projectId) => {
 		await withSandbox(ORG, async (sandbox) => {
-			await expect(searchProjectUsers.call(loadOptionsContext(sandbox, projectId))).rejects.toThrow(/not found|No project/i);
+			await expect(listSearch['list-project-users'].call(loadOptionsContext(sandbox, projectId))).rejects.toThrow(/not found|No project/i);
 			expect(sandbox.requests).toHaveLength(1);
 			expect(sandbox.requests[0].path).toBe(`/organization/projects/${encodeURIComponent(projectId)}/users`);
 		});
@@ -123,7 +123,7 @@ describe('path injection in the editor\'s list search', () => {
 	it.concurrent('lists a real project\'s users', async () => {
 		await withSandbox(ORG, async (sandbox) => {
 			const { p0 } = seed(sandbox);
-			const result = await searchProjectUsers.call(loadOptionsContext(sandbox, p0.id));
+			const result = await listSearch['list-project-users'].call(loadOptionsContext(sandbox, p0.id));
 			expect(result.results.map((entry) => entry.value)).toEqual(p0.users.map((user) => user.id));
 		});
 	});

@@ -85,7 +85,7 @@ describe('redirects', () => {
 
 	it('a picker ("From List") fails the same way', async () => {
 		redirect(302);
-		await expect(searchList('searchProjects', {}, { api: sandbox() })).rejects.toThrow(
+		await expect(searchList('list-projects', {}, { api: sandbox() })).rejects.toThrow(
 			`The API answered with a redirect to ${elsewhere.baseUrl} (HTTP 302), which the node does not follow`,
 		);
 		expect(elsewhere.requests).toEqual([]);

@@ -11,7 +11,7 @@ import { inspect } from 'node:util';
 import { Logger } from '@n8n/backend-common';
 import type { INodeParameters } from 'n8n-workflow';
 
-import { createServiceAccount } from '../../nodes/OpenAiAdmin/actions/projectServiceAccount/create.operation';
+import { registry } from '../../nodes/OpenAiAdmin/actions/registry';
 import type { Sandbox } from '../../sandbox';
 import type { NodeRun, RunNodeOptions } from '../helpers/runNode';
 import { byId, runNode } from '../helpers/runNode';
@@ -145,6 +145,7 @@ describe('operations that succeed', () => {
 	});
 
 	it('the create form tells the user the key is shown only once', () => {
+		const createServiceAccount = registry.find((entry) => entry.operationId === 'create-project-service-account')!;
 		const notice = createServiceAccount.properties.find((property) => property.type === 'notice');
 		expect(notice?.displayName).toMatch(/api_key\.value/);
 		expect(notice?.displayName).toMatch(/only this once/);

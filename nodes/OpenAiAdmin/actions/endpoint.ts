@@ -1,53 +1,74 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationId } from '../../shared/spec';
+import { SPEC_OPERATIONS } from '../../shared/spec';
+import type { SpecField, SpecOperation } from '../../shared/specTypes';
 import type { AdminApi } from '../transport';
 import type { Pager } from '../transport/pagination';
-import { lastIdPager, listAll } from '../transport/pagination';
-import { fillPath, pathParameters } from '../transport/path';
+import { MAX_PAGE_SIZE, cursorPager, listAll } from '../transport/pagination';
+import { fillPath } from '../transport/path';
 import { collection, listControls } from './shared/fields';
-import { checkOneOf, readCollection, readId, readListControls, readText } from './shared/parameters';
-import type { Endpoint, Operation, OperationHint } from './types';
+import { readCollection, readId, readListControls, requireChanges } from './shared/parameters';
+import type { FieldOverrides } from './shared/specFields';
+import { fieldsFromSpec, isEmpty, leftOut, readSpecValue } from './shared/specFields';
+import type { Operation, OperationHint } from './types';
 
 /**
- * Declarations of endpoints. A get, delete, list, or a POST whose body is just its fields is a few
- * lines in its resource file; an operation with rules of its own passes them as `body`. Either way
- * the method, path and retry policy are said once, here, and the registry reads them back.
+ * Declarations of endpoints. Each names the spec operation it calls by its operationId; the method,
+ * the path, the pager and the fields the spec describes come from the operation table
+ * (nodes/shared/spec.ts), so a declaration says only what the spec cannot: the sentence n8n shows,
+ * the pickers that fill the path, and better words for a field. A get, delete or list is a few
+ * lines in its resource file; a POST whose body is its fields is too; one with rules of its own
+ * passes them as `body`.
  */
 
-type Common = Omit<Endpoint, 'method' | 'createsResource'> & {
+/** The operationIds of one method, e.g. every GET. */
+type OperationIdOf<Method> = {
+	[Id in OperationId]: (typeof SPEC_OPERATIONS)[Id]['method'] extends Method ? Id : never;
+}[OperationId];
+
+export type ListId = {
+	[Id in OperationIdOf<'GET'>]: (typeof SPEC_OPERATIONS)[Id] extends { pager: string } ? Id : never;
+}[OperationIdOf<'GET'>];
+
+interface Common {
+	/** The `operation` parameter value, and its name in the Operation dropdown. */
 	value?: string;
 	name?: string;
+	/** The sentence n8n shows in the node picker and AI tools use, e.g. "Archive a project". */
 	action: string;
 	description: string;
 	/** The resource locator that fills each parameter of the path, by the spec's parameter name. */
 	locators?: Record<string, INodeProperties>;
 	hints?: OperationHint[];
-};
+}
 
 type BodyReader = (this: IExecuteFunctions, itemIndex: number) => IDataObject | Promise<IDataObject>;
 type QueryReader = (this: IExecuteFunctions, itemIndex: number) => IDataObject;
+/** Builds a list's query from the chosen filters, for filters that are not one parameter each. */
+type FilterQueryReader = (context: IExecuteFunctions, itemIndex: number, chosen: IDataObject) => IDataObject;
 
-type Request = (
-	context: IExecuteFunctions,
-	itemIndex: number,
-	api: AdminApi,
-	path: string,
-) => Promise<IDataObject | IDataObject[]>;
+type Send = (context: IExecuteFunctions, itemIndex: number, api: AdminApi, path: string) => Promise<IDataObject | IDataObject[]>;
 
 function declare(
-	declaration: Common & Endpoint,
+	operationId: OperationId,
+	declaration: Common,
 	defaults: { value: string; name: string },
 	fields: INodeProperties[],
 	plain: boolean,
-	send: Request,
-	extra: Pick<Operation, 'pager' | 'filters' | 'queryParameters'> = {},
+	send: Send,
+	extra: Partial<Pick<Operation, 'pager' | 'filters' | 'queryParameters' | 'createsResource'>> = {},
 ): Operation {
 	const { locators = {}, value, name, ...rest } = declaration;
-	const missing = pathParameters(declaration.path).filter((parameter) => !locators[parameter]);
-	if (missing.length) throw new Error(`${declaration.operationId}: no locator for {${missing.join('}, {')}}`);
+	const spec = SPEC_OPERATIONS[operationId];
+	const missing = spec.pathParameters.filter((parameter) => !locators[parameter]);
+	if (missing.length) throw new Error(`${operationId}: no locator for {${missing.join('}, {')}}`);
 	return {
 		...rest,
 		...extra,
+		operationId,
+		method: spec.method,
+		path: spec.path,
 		value: value ?? defaults.value,
 		name: name ?? defaults.name,
 		locators,
@@ -61,122 +82,174 @@ function declare(
 					readId(this, locator.name, itemIndex, locator.displayName),
 				]),
 			);
-			return await send(this, itemIndex, api, fillPath(declaration.path, ids));
+			return await send(this, itemIndex, api, fillPath(spec.path, ids));
 		},
-	};
+	} as Operation;
 }
 
 /** The last id of a filled path: the object a get or delete is about. */
 const lastSegment = (path: string) => decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
 
 /** A get; `fields` may ask for more of the object, sent as the query `query` builds from them. */
-function get(declaration: Common & { fields?: INodeProperties[]; query?: QueryReader }): Operation {
+function get(
+	operationId: OperationIdOf<'GET'>,
+	declaration: Common & { fields?: INodeProperties[]; query?: QueryReader },
+): Operation {
 	const { fields = [], query, ...rest } = declaration;
-	return declare({ ...rest, method: 'GET' }, { value: 'get', name: 'Get' }, fields, true, async (context, itemIndex, api, path) =>
+	return declare(operationId, rest, { value: 'get', name: 'Get' }, fields, true, async (context, itemIndex, api, path) =>
 		await api.request({ method: 'GET', path, qs: query?.call(context, itemIndex) }),
 	);
 }
 
 /**
- * A delete. `deletes` is the deleted object's type (`organization.project.user`): after an attempt
- * that may have deleted it, a 404 on the retry is answered as the API would have answered the first.
+ * A delete. After an attempt that may have deleted the object, a 404 on the retry is answered as
+ * the API would have answered the first: the spec's deleted `object` (or `deletes`, for an answer
+ * whose object the spec leaves open), the id where the spec's answer has one.
  */
-function remove(declaration: Common & { deletes: string }): Operation {
+function remove(operationId: OperationIdOf<'DELETE'>, declaration: Common & { deletes?: string }): Operation {
 	const { deletes, ...rest } = declaration;
-	return declare({ ...rest, method: 'DELETE' }, { value: 'delete', name: 'Delete' }, [], true, async (_c, _i, api, path) =>
+	const answer = (SPEC_OPERATIONS[operationId] as SpecOperation).deleted ?? { id: false };
+	const object = answer.object ?? (deletes && `${deletes}.deleted`);
+	if (!object) throw new Error(`${operationId}: the spec does not say what a deletion answers; give \`deletes\``);
+	return declare(operationId, rest, { value: 'delete', name: 'Delete' }, [], true, async (_context, _itemIndex, api, path) =>
 		await api.request({
 			method: 'DELETE',
 			path,
-			// A setting (a spend limit, model permissions) has no id of its own to answer with.
-			deletedAnswer: declaration.path.endsWith('}')
-				? { object: `${deletes}.deleted`, id: lastSegment(path), deleted: true }
-				: { object: `${deletes}.deleted`, deleted: true },
+			deletedAnswer: answer.id ? { object, id: lastSegment(path), deleted: true } : { object, deleted: true },
 		}),
 	);
 }
 
-const optionValues = (field: INodeProperties) =>
-	((field.options ?? []) as INodePropertyOptions[]).map((option) => String(option.value));
+/** Query parameters that carry paging, never offered as filters. */
+const PAGING = new Set(['limit', 'after', 'before', 'page']);
 
-/** A filter as a query parameter: a switch only when on, a choice only from its options. */
-function readFilters(context: IExecuteFunctions, itemIndex: number, filters: INodeProperties[]): IDataObject {
-	const chosen = readCollection(context, 'filters', itemIndex);
-	const query: IDataObject = {};
-	for (const filter of filters) {
-		const value = chosen[filter.name];
-		if (value === undefined) continue;
-		if (filter.type === 'boolean') {
-			if (value === true) query[filter.name] = true;
-		} else if (filter.type === 'options') {
-			query[filter.name] = checkOneOf(context, value, optionValues(filter), itemIndex, filter.displayName);
-		} else if (value !== '') {
-			query[filter.name] = value;
-		}
-	}
-	return query;
+/** How a list of the table pages, and how large its pages may be (the spec's bound, else 100). */
+export function pagerOf(operationId: ListId): Pager {
+	const spec = SPEC_OPERATIONS[operationId];
+	const limit: SpecField | undefined = spec.query.limit;
+	const size = limit?.maximum ?? MAX_PAGE_SIZE;
+	if (spec.pager === 'next') return cursorPager('after', 'next', { all: size });
+	if (spec.pager === 'last_id') return cursorPager('after', 'last_id', { all: size });
+	throw new Error(`${operationId}: a ${spec.pager} list pages in time buckets (see report())`);
 }
 
-/** Builds a list's query from the chosen filters, for filters that are not one parameter each. */
-type FilterQueryReader = (context: IExecuteFunctions, itemIndex: number, chosen: IDataObject) => IDataObject;
+/** A filter's value as a query parameter: a switch only when it differs from the spec's default. */
+function filterValue(context: IExecuteFunctions, itemIndex: number, property: INodeProperties, spec: SpecField, value: unknown): unknown {
+	if (leftOut(property, value)) return undefined;
+	const checked = readSpecValue(context, itemIndex, property, spec, value);
+	if (spec.type === 'boolean' && checked === (spec.default ?? false)) return undefined;
+	return isEmpty(checked) ? undefined : checked;
+}
 
 /**
- * A list with Return All and Limit; each filter is a query parameter named as in the spec, unless
- * `query` builds the query from them (then `queryParameters` names what it may send).
+ * A list with Return All and Limit. Its filters are the spec's query parameters (but paging), each
+ * sent under its own name; `filters` gives their words, or leaves one out with `false`. A list whose
+ * filters are not one parameter each gives its fields and a `query` that builds the query from them.
  */
 function list(
-	declaration: Common & { pager?: Pager; filters?: INodeProperties[]; query?: FilterQueryReader; queryParameters?: string[] },
+	operationId: ListId,
+	declaration: Common &
+		({ filters?: FieldOverrides; query?: never } | { filters: INodeProperties[]; query: FilterQueryReader }),
 ): Operation {
-	const { pager = lastIdPager, filters = [], query: readQuery, queryParameters, ...rest } = declaration;
-	const fields = [...listControls(pager.maxLimit), ...(filters.length ? [collection('filters', filters)] : [])];
+	const { filters = {}, query: readQuery, ...rest } = declaration as Common & {
+		filters?: FieldOverrides | INodeProperties[];
+		query?: FilterQueryReader;
+	};
+	const pager = pagerOf(operationId);
+	const spec = SPEC_OPERATIONS[operationId];
+	const offered = Object.fromEntries(Object.entries(spec.query).filter(([name]) => !PAGING.has(name)));
+	const derived = Array.isArray(filters) ? [] : fieldsFromSpec(offered, filters);
+	const filterFields = Array.isArray(filters)
+		? filters
+		: derived.map(({ property }) => property).sort((a, b) => a.displayName.localeCompare(b.displayName));
+	const fields = [...listControls(pager.maxLimit), ...(filterFields.length ? [collection('filters', filterFields)] : [])];
 	return declare(
-		{ ...rest, method: 'GET' },
+		operationId,
+		rest,
 		{ value: 'getMany', name: 'Get Many' },
 		fields,
 		true,
 		async (context, itemIndex, api, path) => {
-			const query = readQuery
-				? readQuery(context, itemIndex, readCollection(context, 'filters', itemIndex))
-				: readFilters(context, itemIndex, filters);
+			const chosen = readCollection(context, 'filters', itemIndex);
+			let query: IDataObject = {};
+			if (readQuery) query = readQuery(context, itemIndex, chosen);
+			else {
+				for (const { property, spec: parameter } of derived) {
+					const value = filterValue(context, itemIndex, property, parameter, chosen[property.name]);
+					if (value !== undefined) query[property.name] = value;
+				}
+			}
 			return await listAll(api, path, query, readListControls(context, itemIndex, pager.maxLimit), pager);
 		},
-		{ pager, filters, queryParameters },
+		// A query of its own may send any of the spec's parameters; the derived one sends its filters'.
+		{ pager, filters: filterFields, queryParameters: readQuery ? Object.keys(offered) : derived.map(({ property }) => property.name) },
 	);
 }
 
-/** A body of plain fields: a choice only from its options, a required text not blank. */
-function readFields(context: IExecuteFunctions, itemIndex: number, fields: INodeProperties[]): IDataObject {
-	const body: IDataObject = {};
-	for (const field of fields) {
-		if (field.type === 'options') {
-			const value = context.getNodeParameter(field.name, itemIndex);
-			body[field.name] = checkOneOf(context, value, optionValues(field), itemIndex, field.displayName);
-		} else if (field.type === 'string') {
-			body[field.name] = readText(context, field.name, itemIndex, field.displayName);
-		} else {
-			throw new Error(`${field.name}: a ${field.type} field needs a body reader of its own`);
-		}
-	}
-	return body;
-}
-
 /**
- * A POST. Without `body`, the body is `fields` as they are (options checked, texts required); with
- * it, `body` builds it from the item and `fields` are only shown. No `fields` and no `body`: no body.
+ * A POST. Without `body`, the body is the spec's fields: the required ones as fields of their own,
+ * the others in Additional Fields (a create) or Update Fields (a change, which must change one at
+ * least), each checked against the spec before it is sent; `fields` gives their words, or leaves
+ * an optional one out with `false`, and `properties` adds fields to show (a notice). With `body`,
+ * the declaration builds the body itself from `properties`, its own fields. Neither, and the spec
+ * has no body: no body.
  */
 function post(
-	declaration: Common & { createsResource: boolean; fields?: INodeProperties[]; body?: BodyReader },
+	operationId: OperationIdOf<'POST'>,
+	declaration: Common & { createsResource: boolean } & (
+			| { fields?: FieldOverrides; collectionPlaceholder?: string; properties?: INodeProperties[]; body?: never }
+			| { body: BodyReader; properties?: INodeProperties[]; fields?: never; collectionPlaceholder?: never }
+		),
 ): Operation {
-	const { fields = [], body, ...rest } = declaration;
-	const plain = body === undefined;
+	const { fields: overrides, body, properties = [], collectionPlaceholder, createsResource, ...rest } = declaration as Common & {
+		createsResource: boolean;
+		fields?: FieldOverrides;
+		body?: BodyReader;
+		properties?: INodeProperties[];
+		collectionPlaceholder?: string;
+	};
+	if (body) {
+		return declare(operationId, rest, { value: 'update', name: 'Update' }, properties, false, async (context, itemIndex, api, path) =>
+			await api.request({ method: 'POST', path, body: await body.call(context, itemIndex), createsResource }),
+		{ createsResource },
+		);
+	}
+	const specFields = (SPEC_OPERATIONS[operationId] as SpecOperation).body?.fields ?? {};
+	const fields = fieldsFromSpec(specFields, overrides, (_name, spec) => spec.required === true);
+	const required = fields.filter(({ property }) => property.required);
+	const optional = fields.filter(({ property }) => !property.required);
+	const optionalIn = createsResource ? 'additionalFields' : 'updateFields';
+	// Display-only fields (a notice) go between the required fields and the optional ones.
+	const shown = [
+		...required.map(({ property }) => property),
+		...properties,
+		...(optional.length
+			? [collection(optionalIn, optional.map(({ property }) => property).sort((a, b) => a.displayName.localeCompare(b.displayName)), collectionPlaceholder)]
+			: []),
+	];
 	return declare(
-		{ ...rest, method: 'POST' },
+		operationId,
+		rest,
 		{ value: 'update', name: 'Update' },
-		fields,
-		plain,
+		shown,
+		true,
 		async (context, itemIndex, api, path) => {
-			const sent = body ? await body.call(context, itemIndex) : fields.length ? readFields(context, itemIndex, fields) : undefined;
-			return await api.request({ method: 'POST', path, body: sent, createsResource: declaration.createsResource });
+			if (!fields.length) return await api.request({ method: 'POST', path, createsResource });
+			const sent: IDataObject = {};
+			for (const { property, spec } of required) {
+				sent[property.name] = readSpecValue(context, itemIndex, property, spec, context.getNodeParameter(property.name, itemIndex)) as IDataObject[keyof IDataObject];
+			}
+			const chosen = readCollection(context, optionalIn, itemIndex);
+			const changes: IDataObject = {};
+			for (const { property, spec } of optional) {
+				if (leftOut(property, chosen[property.name])) continue;
+				changes[property.name] = readSpecValue(context, itemIndex, property, spec, chosen[property.name]) as IDataObject[keyof IDataObject];
+			}
+			// A change with nothing to change would be sent for nothing: said before any request.
+			if (!createsResource && !required.length) requireChanges(context, itemIndex, changes, 'field');
+			return await api.request({ method: 'POST', path, body: { ...sent, ...changes }, createsResource });
 		},
+		{ createsResource },
 	);
 }
 
@@ -186,16 +259,17 @@ function post(
  * user fills in, since the walk finds every id itself.
  */
 function walk(
-	declaration: Omit<Common, keyof Endpoint | 'locators'> & {
+	declaration: Omit<Common, 'locators'> & {
 		value: string;
 		name: string;
-		reads: Array<Endpoint & { method: 'GET' }>;
+		reads: [ListId, ...ListId[]];
 		fields: INodeProperties[];
 		run: Operation['execute'];
 	},
 ): Operation {
 	const { reads, fields, run, ...rest } = declaration;
-	return { ...rest, ...reads[0], reads, locators: {}, plain: false, properties: fields, execute: run };
+	const calls = reads.map((operationId) => ({ operationId, method: 'GET' as const, path: SPEC_OPERATIONS[operationId].path }));
+	return { ...rest, ...calls[0], reads: calls, locators: {}, plain: false, properties: fields, execute: run };
 }
 
 export const endpoint = { get, delete: remove, list, post, walk };

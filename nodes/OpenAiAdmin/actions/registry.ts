@@ -14,12 +14,15 @@ import { projectDataRetention } from './projectDataRetention/ProjectDataRetentio
 import { projectGroup } from './projectGroup/ProjectGroup.resource';
 import { projectHostedToolPermissions } from './projectHostedToolPermissions/ProjectHostedToolPermissions.resource';
 import { projectModelPermissions } from './projectModelPermissions/ProjectModelPermissions.resource';
+import { projectGroupRole } from './projectGroupRole/ProjectGroupRole.resource';
 import { projectRateLimit } from './projectRateLimit/ProjectRateLimit.resource';
+import { projectRole } from './projectRole/ProjectRole.resource';
 import { projectServiceAccount } from './projectServiceAccount/ProjectServiceAccount.resource';
 import { projectServiceAccountApiKey } from './projectServiceAccountApiKey/ProjectServiceAccountApiKey.resource';
 import { projectSpendAlert } from './projectSpendAlert/ProjectSpendAlert.resource';
 import { projectSpendLimit } from './projectSpendLimit/ProjectSpendLimit.resource';
 import { projectUser } from './projectUser/ProjectUser.resource';
+import { projectUserRole } from './projectUserRole/ProjectUserRole.resource';
 import { role } from './role/Role.resource';
 import { spendAlert } from './spendAlert/SpendAlert.resource';
 import { spendLimit } from './spendLimit/SpendLimit.resource';
@@ -47,14 +50,17 @@ export const resources: Resource[] = [
 	projectCertificate,
 	projectDataRetention,
 	projectGroup,
+	projectGroupRole,
 	projectHostedToolPermissions,
 	projectModelPermissions,
 	projectRateLimit,
+	projectRole,
 	projectServiceAccount,
 	projectServiceAccountApiKey,
 	projectSpendAlert,
 	projectSpendLimit,
 	projectUser,
+	projectUserRole,
 	role,
 	spendAlert,
 	spendLimit,

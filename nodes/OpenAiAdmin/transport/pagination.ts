@@ -45,7 +45,7 @@ export interface Pager {
 	overlaps?: boolean;
 }
 
-function cursorPager(
+export function cursorPager(
 	cursorParam: Pager['cursorParam'],
 	cursorField: keyof ListPage,
 	sizes: Record<string, number>,

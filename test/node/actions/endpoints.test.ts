@@ -4,7 +4,7 @@
  * segment, and for a list the Limit sent as the page size. Through real n8n execution against a
  * local server that records the request line as sent.
  */
-import type { INodeParameters, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { RegistryEntry } from '../../../nodes/OpenAiAdmin/actions/registry';
 import { registry } from '../../../nodes/OpenAiAdmin/actions/registry';
@@ -26,6 +26,12 @@ function parametersFor(entry: RegistryEntry): INodeParameters {
 		if (field.type === 'string' && field.required) parameters[field.name] = 'Some name';
 	}
 	if (entry.pager) Object.assign(parameters, { returnAll: false, limit: 7 });
+	// A change whose fields are all optional changes the first of them.
+	const updates = entry.properties.find((field) => field.name === 'updateFields');
+	if (updates && !entry.properties.some((field) => field.required && field.type !== 'resourceLocator')) {
+		const [first] = updates.options as INodeProperties[];
+		parameters.updateFields = { [first.name]: first.type === 'string' ? 'Some name' : first.default };
+	}
 	return parameters;
 }
 

@@ -1,9 +1,11 @@
 import { endpoint } from '../endpoint';
-import { adminApiKeyLocator, orderFilter } from '../shared/fields';
+import { adminApiKeyLocator } from '../shared/fields';
+import { oneTimeKey } from '../shared/oneTimeKey';
 import type { Resource } from '../types';
-import { createAdminApiKey } from './create.operation';
 
 const locators = { key_id: adminApiKeyLocator };
+
+const { notice, hint } = oneTimeKey('value', 'admin API key');
 
 export const adminApiKey: Resource = {
 	value: 'adminApiKey',
@@ -11,28 +13,37 @@ export const adminApiKey: Resource = {
 	description: 'Keys for the Administration API itself (redacted, except once when created)',
 	defaultOperation: 'getMany',
 	operations: [
-		createAdminApiKey,
-		endpoint.delete({
+		// Its answer holds the key's secret value once: the form and the output pane say so.
+		endpoint.post('admin-api-keys-create', {
+			value: 'create',
+			name: 'Create',
+			action: 'Create an admin API key',
+			description: 'Create an admin API key for the organization',
+			createsResource: true,
+			fields: {
+				name: { description: 'The name of the key', placeholder: 'e.g. Offboarding workflow' },
+				expires_in_seconds: {
+					displayName: 'Expires In (Seconds)',
+					default: 2592000,
+					description: 'How long until the key expires, at most a year (31536000); without it the key does not expire',
+				},
+			},
+			properties: [notice],
+			hints: [hint],
+		}),
+		endpoint.delete('admin-api-keys-delete', {
 			action: 'Delete an admin API key',
 			description: 'Delete an admin API key; workflows using it stop working',
-			path: '/organization/admin_api_keys/{key_id}',
-			operationId: 'admin-api-keys-delete',
 			locators,
-			deletes: 'organization.admin_api_key',
 		}),
-		endpoint.get({
+		endpoint.get('admin-api-keys-get', {
 			action: 'Get an admin API key',
 			description: 'Retrieve an admin API key (its redacted value, owner, expiry and last use)',
-			path: '/organization/admin_api_keys/{key_id}',
-			operationId: 'admin-api-keys-get',
 			locators,
 		}),
-		endpoint.list({
+		endpoint.list('admin-api-keys-list', {
 			action: 'Get many admin API keys',
 			description: 'List the admin API keys of the organization',
-			path: '/organization/admin_api_keys',
-			operationId: 'admin-api-keys-list',
-			filters: [orderFilter('asc')],
 		}),
 	],
 };

@@ -1,23 +1,14 @@
 import { endpoint } from '../endpoint';
 import { invalidInput } from '../shared/parameters';
 import type { Operation, Resource } from '../types';
-import {
-	AUDIT_LOG_PATH,
-	AUDIT_LOG_QUERY_PARAMETERS,
-	auditLogFilters,
-	auditLogQuery,
-	explainAuditLogError,
-} from './query';
+import { auditLogFilters, auditLogQuery, explainAuditLogError } from './query';
 
-const listed = endpoint.list({
+const listed = endpoint.list('list-audit-logs', {
 	action: 'Get many audit log events',
 	description: 'List the events of the organization, newest first: who changed what, and when',
-	path: AUDIT_LOG_PATH,
-	operationId: 'list-audit-logs',
 	filters: auditLogFilters,
 	query: (context, itemIndex, chosen) =>
 		auditLogQuery(chosen, (field, problem) => invalidInput(context, itemIndex, field, problem)),
-	queryParameters: AUDIT_LOG_QUERY_PARAMETERS,
 });
 
 const getMany: Operation = {

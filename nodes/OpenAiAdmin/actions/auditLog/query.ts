@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { SPEC_OPERATIONS } from '../../../shared/spec';
 import { AUDIT_LOG_EVENT_TYPES } from '../shared/enums';
 import { ID_PATTERN } from '../shared/fields';
 
@@ -10,7 +11,7 @@ import { ID_PATTERN } from '../shared/fields';
  * `project_ids[]`, ...), and what a failed read means for the person who set it up.
  */
 
-export const AUDIT_LOG_PATH = '/organization/audit_logs';
+export const AUDIT_LOG_PATH = SPEC_OPERATIONS['list-audit-logs'].path;
 
 /** A rejected field: the caller turns it into its own error type (item error, trigger error). */
 export type Refuse = (field: string, problem: string) => Error;
@@ -103,17 +104,6 @@ export const auditLogFilters: INodeProperties[] = [
 		default: false,
 		description: 'Whether to return only tenant-scoped events (needed for the tenant.… event types)',
 	},
-];
-
-/** The spec's query parameters these fields may send (the coverage test checks them against the spec). */
-export const AUDIT_LOG_QUERY_PARAMETERS = [
-	'effective_at',
-	'project_ids[]',
-	'event_types[]',
-	'actor_ids[]',
-	'actor_emails[]',
-	'resource_ids[]',
-	'tenant_only',
 ];
 
 /** A list field's entries: an array from an expression, or a text of comma- or line-separated values. */

@@ -25,21 +25,18 @@ const certificatesField: INodeProperties = {
  */
 export function certificateToggle(
 	value: 'activate' | 'deactivate',
-	path: string,
-	operationId: string,
+	operationId: 'activateOrganizationCertificates' | 'deactivateOrganizationCertificates' | 'activateProjectCertificates' | 'deactivateProjectCertificates',
 	scope: string,
 ): Operation {
 	const verb = value === 'activate' ? 'Activate' : 'Deactivate';
-	return endpoint.post({
+	return endpoint.post(operationId, {
 		value,
 		name: verb,
 		action: `${verb} certificates ${scope}`,
 		description: `${verb} 1 to 10 certificates ${scope}; those already ${value}d stay as they are`,
-		path,
-		operationId,
 		createsResource: false,
-		locators: path.includes('{project_id}') ? { project_id: projectLocator } : {},
-		fields: [certificatesField],
+		locators: operationId.endsWith('ProjectCertificates') ? { project_id: projectLocator } : {},
+		properties: [certificatesField],
 		body(itemIndex) {
 			const raw = this.getNodeParameter('certificateIds', itemIndex, []) as unknown;
 			const given: unknown[] = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw];

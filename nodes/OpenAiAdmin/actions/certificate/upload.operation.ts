@@ -8,15 +8,13 @@ import { invalidInput, readCollection, readText } from '../shared/parameters';
  * The PEM content comes from a field, or from a file in the input item's binary data (read as
  * text), as n8n's file nodes hand it over. Uploading does not activate the certificate.
  */
-export const uploadCertificate = endpoint.post({
+export const uploadCertificate = endpoint.post('uploadCertificate', {
 	value: 'upload',
 	name: 'Upload',
 	action: 'Upload a certificate',
 	description: 'Upload a certificate to the organization; it stays inactive until activated',
-	path: '/organization/certificates',
-	operationId: 'uploadCertificate',
 	createsResource: true,
-	fields: [
+	properties: [
 		{
 			displayName: 'Certificate Source',
 			name: 'source',

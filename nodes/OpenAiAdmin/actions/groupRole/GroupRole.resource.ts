@@ -1,4 +1,4 @@
-import { groupLocator, groupRoleLocator } from '../shared/fields';
+import { groupLocator, groupRoleLocator, roleLocator } from '../shared/fields';
 import { roleAssignments } from '../shared/roleAssignments';
 import type { Resource } from '../types';
 
@@ -8,8 +8,10 @@ export const groupRole: Resource = {
 	description: 'Organization roles assigned to a group',
 	defaultOperation: 'getMany',
 	operations: roleAssignments(
-		{ noun: 'group', path: '/organization/groups/{group_id}', param: 'group_id', locator: groupLocator },
+		'group',
+		{ noun: 'group', roles: 'an organization role' },
+		{ group_id: groupLocator },
 		groupRoleLocator,
-		{ list: 'list-group-role-assignments', assign: 'assign-group-role', get: 'retrieve-group-role', unassign: 'unassign-group-role' },
+		roleLocator,
 	),
 };

@@ -1,5 +1,5 @@
 import { endpoint } from '../endpoint';
-import { groupLocator, groupUserLocator, orderFilter, organizationUserLocator, thousandPager } from '../shared/fields';
+import { groupLocator, groupUserLocator, organizationUserLocator } from '../shared/fields';
 import { readId } from '../shared/parameters';
 import type { Resource } from '../types';
 
@@ -11,45 +11,34 @@ export const groupUser: Resource = {
 	description: 'Members of a group',
 	defaultOperation: 'getMany',
 	operations: [
-		endpoint.post({
+		endpoint.post('add-group-user', {
 			value: 'add',
 			name: 'Add',
 			action: 'Add a user to a group',
 			description: 'Add a member of the organization to a group',
-			path: '/organization/groups/{group_id}/users',
-			operationId: 'add-group-user',
 			createsResource: true,
 			locators: { group_id: groupLocator },
-			fields: [organizationUserLocator],
+			properties: [organizationUserLocator],
 			body(itemIndex) {
 				return { user_id: readId(this, 'userId', itemIndex, 'User') };
 			},
 		}),
-		endpoint.get({
+		endpoint.get('retrieve-group-user', {
 			action: 'Get a group user',
 			description: 'Retrieve a member of a group',
-			path: '/organization/groups/{group_id}/users/{user_id}',
-			operationId: 'retrieve-group-user',
 			locators,
 		}),
-		endpoint.list({
+		endpoint.list('list-group-users', {
 			action: 'Get many group users',
 			description: 'List the members of a group',
-			path: '/organization/groups/{group_id}/users',
-			operationId: 'list-group-users',
 			locators: { group_id: groupLocator },
-			pager: thousandPager,
-			filters: [orderFilter('desc')],
 		}),
-		endpoint.delete({
+		endpoint.delete('remove-group-user', {
 			value: 'remove',
 			name: 'Remove',
 			action: 'Remove a user from a group',
 			description: 'Remove a member from a group; they stay a member of the organization',
-			path: '/organization/groups/{group_id}/users/{user_id}',
-			operationId: 'remove-group-user',
 			locators,
-			deletes: 'group.user',
 		}),
 	],
 };

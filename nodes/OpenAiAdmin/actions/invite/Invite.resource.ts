@@ -12,26 +12,19 @@ export const invite: Resource = {
 	defaultOperation: 'getMany',
 	operations: [
 		createInvite,
-		endpoint.delete({
+		endpoint.delete('delete-invite', {
 			action: 'Delete an invite',
 			description: 'Cancel an invite that has not been accepted yet',
-			path: '/organization/invites/{invite_id}',
-			operationId: 'delete-invite',
 			locators,
-			deletes: 'organization.invite',
 		}),
-		endpoint.get({
+		endpoint.get('retrieve-invite', {
 			action: 'Get an invite',
 			description: 'Retrieve an invite and its status',
-			path: '/organization/invites/{invite_id}',
-			operationId: 'retrieve-invite',
 			locators,
 		}),
-		endpoint.list({
+		endpoint.list('list-invites', {
 			action: 'Get many invites',
 			description: 'List the invites of the organization',
-			path: '/organization/invites',
-			operationId: 'list-invites',
 		}),
 	],
 };

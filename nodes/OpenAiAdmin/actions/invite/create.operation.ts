@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { endpoint } from '../endpoint';
 import { ORGANIZATION_ROLES, PROJECT_ROLES } from '../shared/enums';
-import { capitalized, roleOptions } from '../shared/fields';
+import { organizationRoleOptions, roleOptions } from '../shared/fields';
 import { checkEmail, checkOneOf, invalidInput, readId } from '../shared/parameters';
 
 const PROJECT_ACCESS = ['default', 'listed', 'none'] as const;
@@ -11,15 +11,13 @@ const PROJECT_ACCESS = ['default', 'listed', 'none'] as const;
  * The spec's rule for `projects`: left out, the person joins the default project; an empty list,
  * no project. The form offers the three cases by name, so that neither happens by accident.
  */
-export const createInvite = endpoint.post({
+export const createInvite = endpoint.post('inviteUser', {
 	value: 'create',
 	name: 'Create',
 	action: 'Invite a person to the organization',
 	description: 'Send an invite to join the organization, optionally with project memberships',
-	path: '/organization/invites',
-	operationId: 'inviteUser',
 	createsResource: true,
-	fields: [
+	properties: [
 		{
 			displayName: 'Email',
 			name: 'email',
@@ -35,7 +33,7 @@ export const createInvite = endpoint.post({
 			name: 'role',
 			type: 'options',
 			required: true,
-			options: ORGANIZATION_ROLES.map((value) => ({ name: capitalized(value), value })),
+			options: organizationRoleOptions,
 			default: 'reader',
 			description: 'The role the person gets in the organization',
 		},

@@ -1,10 +1,13 @@
 import { endpoint } from '../endpoint';
 import { projectLocator } from '../shared/fields';
 import type { Resource } from '../types';
-import { createProject } from './create.operation';
-import { updateProject } from './update.operation';
 
 const locators = { project_id: projectLocator };
+
+const externalKeyId = {
+	displayName: 'External Key ID',
+	description: 'External (customer-managed encryption) key ID to associate with the project',
+};
 
 export const project: Resource = {
 	value: 'project',
@@ -12,39 +15,49 @@ export const project: Resource = {
 	description: 'Projects of the organization',
 	defaultOperation: 'getMany',
 	operations: [
-		endpoint.post({
+		endpoint.post('archive-project', {
 			value: 'archive',
 			name: 'Archive',
 			action: 'Archive a project',
 			description: 'Archive a project. Archived projects cannot be used or updated; projects cannot be deleted.',
-			path: '/organization/projects/{project_id}/archive',
-			operationId: 'archive-project',
 			createsResource: false,
 			locators,
 		}),
-		createProject,
-		endpoint.get({
+		endpoint.post('create-project', {
+			value: 'create',
+			name: 'Create',
+			action: 'Create a project',
+			description: 'Create a project in the organization',
+			createsResource: true,
+			fields: {
+				name: { placeholder: 'e.g. Marketing chatbot', description: 'The friendly name of the project; it appears in reports' },
+				external_key_id: externalKeyId,
+				residency: {
+					default: 'GLOBAL',
+					description: 'Data residency of the project. Your organization must have access to the residency you choose.',
+				},
+			},
+		}),
+		endpoint.get('retrieve-project', {
 			action: 'Get a project',
 			description: 'Retrieve a project',
-			path: '/organization/projects/{project_id}',
-			operationId: 'retrieve-project',
 			locators,
 		}),
-		endpoint.list({
+		endpoint.list('list-projects', {
 			action: 'Get many projects',
 			description: 'List the projects of the organization',
-			path: '/organization/projects',
-			operationId: 'list-projects',
-			filters: [
-				{
-					displayName: 'Include Archived',
-					name: 'include_archived',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to include archived projects, which are left out by default',
-				},
-			],
+			filters: { include_archived: 'Whether to include archived projects, which are left out by default' },
 		}),
-		updateProject,
+		// Only the fields given are sent, and at least one must be.
+		endpoint.post('modify-project', {
+			action: 'Update a project',
+			description: 'Rename a project or change its external key. The default project and archived projects cannot be changed.',
+			createsResource: false,
+			locators,
+			fields: {
+				name: 'The new name of the project; it appears in reports',
+				external_key_id: externalKeyId,
+			},
+		}),
 	],
 };

@@ -136,11 +136,7 @@ export const auditAllProjects = endpoint.walk({
 	action: 'Audit the API keys of all projects',
 	description:
 		'List every API key of every project with its owner, and flag keys never used, unused for long, or whose owner left',
-	reads: [
-		{ method: 'GET', path: '/organization/projects', operationId: 'list-projects' },
-		{ method: 'GET', path: '/organization/projects/{project_id}/api_keys', operationId: 'list-project-api-keys' },
-		{ method: 'GET', path: '/organization/users', operationId: 'list-users' },
-	],
+	reads: ['list-projects', 'list-project-api-keys', 'list-users'],
 	fields: [
 		{
 			displayName: 'Unused For More Than (Days)',

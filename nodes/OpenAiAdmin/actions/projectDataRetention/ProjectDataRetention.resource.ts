@@ -1,4 +1,4 @@
-import { projectDataRetentionField } from '../dataRetention/DataRetention.resource';
+import { retentionType } from '../dataRetention/DataRetention.resource';
 import { endpoint } from '../endpoint';
 import { projectLocator } from '../shared/fields';
 import type { Resource } from '../types';
@@ -11,21 +11,22 @@ export const projectDataRetention: Resource = {
 	description: 'How long OpenAI keeps the data of a project',
 	defaultOperation: 'get',
 	operations: [
-		endpoint.get({
+		endpoint.get('retrieve-project-data-retention', {
 			action: 'Get the data retention of a project',
 			description: 'Retrieve the data retention control of a project',
-			path: '/organization/projects/{project_id}/data_retention',
-			operationId: 'retrieve-project-data-retention',
 			locators,
 		}),
-		endpoint.post({
+		endpoint.post('update-project-data-retention', {
 			action: 'Update the data retention of a project',
 			description: 'Change the data retention control of a project',
-			path: '/organization/projects/{project_id}/data_retention',
-			operationId: 'update-project-data-retention',
 			createsResource: false,
 			locators,
-			fields: [projectDataRetentionField],
+			fields: {
+				retention_type: retentionType(
+					'organization_default',
+					"The data retention control of the project; Organization Default follows the organization's",
+				),
+			},
 		}),
 	],
 };

@@ -1,12 +1,18 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { SPEC_OPERATIONS } from '../../../shared/spec';
 import { endpoint } from '../endpoint';
-import { HOSTED_TOOLS } from '../shared/enums';
-import { collection, projectLocator } from '../shared/fields';
+import { collection, label, projectLocator } from '../shared/fields';
 import { invalidInput, readCollection, requireChanges } from '../shared/parameters';
 import type { Resource } from '../types';
 
 const locators = { project_id: projectLocator };
+
+/** The hosted tools the spec lets a project turn on or off, each `{enabled}` in the body. */
+const TOOLS = Object.keys(SPEC_OPERATIONS['update-project-hosted-tool-permissions'].body.fields).map((name) => ({
+	name,
+	displayName: name === 'mcp' ? 'MCP' : label(name),
+}));
 
 export const projectHostedToolPermissions: Resource = {
 	value: 'projectHostedToolPermissions',
@@ -14,37 +20,33 @@ export const projectHostedToolPermissions: Resource = {
 	description: "Which of OpenAI's hosted tools (web search, file search, ...) a project may use",
 	defaultOperation: 'get',
 	operations: [
-		endpoint.get({
+		endpoint.get('retrieve-project-hosted-tool-permissions', {
 			action: 'Get the hosted tool permissions of a project',
 			description: 'Retrieve which hosted tools a project may use',
-			path: '/organization/projects/{project_id}/hosted_tool_permissions',
-			operationId: 'retrieve-project-hosted-tool-permissions',
 			locators,
 		}),
-		endpoint.post({
+		endpoint.post('update-project-hosted-tool-permissions', {
 			action: 'Update the hosted tool permissions of a project',
 			description: 'Turn hosted tools on or off for a project; tools left out keep their setting',
-			path: '/organization/projects/{project_id}/hosted_tool_permissions',
-			operationId: 'update-project-hosted-tool-permissions',
 			createsResource: false,
 			locators,
-			fields: [
+			properties: [
 				collection(
 					'updateFields',
-					HOSTED_TOOLS.map(([displayName, name]) => ({
+					TOOLS.map(({ displayName, name }): INodeProperties => ({
 						displayName,
 						name,
 						type: 'boolean',
 						default: true,
-						description: `Whether the project may use ${displayName === 'MCP' ? 'remote MCP servers' : displayName.toLowerCase()}`,
-					})),
+						description: `Whether the project may use ${name === 'mcp' ? 'remote MCP servers' : displayName.toLowerCase()}`,
+					})).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 					'Add Tool',
 				),
 			],
 			body(itemIndex) {
 				const updates = readCollection(this, 'updateFields', itemIndex);
 				const body: IDataObject = {};
-				for (const [displayName, name] of HOSTED_TOOLS) {
+				for (const { displayName, name } of TOOLS) {
 					const enabled = updates[name];
 					if (enabled === undefined) continue;
 					if (typeof enabled !== 'boolean') throw invalidInput(this, itemIndex, displayName, `${JSON.stringify(enabled)} is not true or false`);

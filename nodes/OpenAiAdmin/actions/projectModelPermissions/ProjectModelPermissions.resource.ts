@@ -1,10 +1,12 @@
 import { endpoint } from '../endpoint';
-import { MODEL_PERMISSION_MODES } from '../shared/enums';
 import { projectLocator } from '../shared/fields';
+import { specEnum } from '../shared/specFields';
 import { checkOneOf, invalidInput } from '../shared/parameters';
 import type { Resource } from '../types';
 
 const locators = { project_id: projectLocator };
+
+const MODES = specEnum('update-project-model-permissions', 'body', 'mode');
 
 export const projectModelPermissions: Resource = {
 	value: 'projectModelPermissions',
@@ -12,29 +14,22 @@ export const projectModelPermissions: Resource = {
 	description: 'Which models a project may use: an allow list or a deny list',
 	defaultOperation: 'get',
 	operations: [
-		endpoint.delete({
+		endpoint.delete('delete-project-model-permissions', {
 			action: 'Delete the model permissions of a project',
 			description: 'Remove the model allow or deny list of a project, so that it may use every model again',
-			path: '/organization/projects/{project_id}/model_permissions',
-			operationId: 'delete-project-model-permissions',
-			deletes: 'project.model_permissions',
 			locators,
 		}),
-		endpoint.get({
+		endpoint.get('retrieve-project-model-permissions', {
 			action: 'Get the model permissions of a project',
 			description: 'Retrieve the model allow or deny list of a project',
-			path: '/organization/projects/{project_id}/model_permissions',
-			operationId: 'retrieve-project-model-permissions',
 			locators,
 		}),
-		endpoint.post({
+		endpoint.post('update-project-model-permissions', {
 			action: 'Update the model permissions of a project',
 			description: 'Replace the model allow or deny list of a project',
-			path: '/organization/projects/{project_id}/model_permissions',
-			operationId: 'update-project-model-permissions',
 			createsResource: false,
 			locators,
-			fields: [
+			properties: [
 				{
 					displayName: 'Mode',
 					name: 'mode',
@@ -66,7 +61,7 @@ export const projectModelPermissions: Resource = {
 				},
 			],
 			body(itemIndex) {
-				const mode = checkOneOf(this, this.getNodeParameter('mode', itemIndex), MODEL_PERMISSION_MODES, itemIndex, 'Mode');
+				const mode = checkOneOf(this, this.getNodeParameter('mode', itemIndex), MODES, itemIndex, 'Mode');
 				const raw = this.getNodeParameter('model_ids', itemIndex, '') as unknown;
 				const list = Array.isArray(raw) ? (raw as unknown[]) : typeof raw === 'string' ? raw.split(',') : [raw];
 				const modelIds = list.map((entry) => (typeof entry === 'string' ? entry.trim() : entry)).filter((entry) => entry !== '');

@@ -1,7 +1,9 @@
 import { endpoint } from '../endpoint';
-import { projectLocator } from '../shared/fields';
+import { projectLocator, rateLimitLocator } from '../shared/fields';
 import type { Resource } from '../types';
-import { updateRateLimit } from './update.operation';
+
+/** A limit the spec gives no lower bound in its schema, and says is 0 or more. */
+const limit = (displayName: string, description: string) => ({ displayName, description, typeOptions: { minValue: 0, numberPrecision: 0 } });
 
 export const projectRateLimit: Resource = {
 	value: 'projectRateLimit',
@@ -9,13 +11,26 @@ export const projectRateLimit: Resource = {
 	description: 'Per-model rate limits of a project',
 	defaultOperation: 'getMany',
 	operations: [
-		endpoint.list({
+		endpoint.list('list-project-rate-limits', {
 			action: 'Get many project rate limits',
 			description: 'List the per-model rate limits of a project',
-			path: '/organization/projects/{project_id}/rate_limits',
-			operationId: 'list-project-rate-limits',
 			locators: { project_id: projectLocator },
 		}),
-		updateRateLimit,
+		// Each limit given must be a whole number of 0 or more, and at least one must be given.
+		endpoint.post('update-project-rate-limits', {
+			action: 'Update a project rate limit',
+			description: "Change a project's rate limits for one model",
+			createsResource: false,
+			locators: { project_id: projectLocator, rate_limit_id: rateLimitLocator },
+			collectionPlaceholder: 'Add Limit',
+			fields: {
+				batch_1_day_max_input_tokens: limit('Batch Max Input Tokens Per Day', 'The maximum batch input tokens per day (only for some models)'),
+				max_audio_megabytes_per_1_minute: limit('Max Audio Megabytes Per Minute', 'The maximum audio megabytes per minute (only for some models)'),
+				max_images_per_1_minute: limit('Max Images Per Minute', 'The maximum images per minute (only for some models)'),
+				max_requests_per_1_day: limit('Max Requests Per Day', 'The maximum requests per day (only for some models)'),
+				max_requests_per_1_minute: limit('Max Requests Per Minute', 'The maximum requests per minute'),
+				max_tokens_per_1_minute: limit('Max Tokens Per Minute', 'The maximum tokens per minute'),
+			},
+		}),
 	],
 };

@@ -1,10 +1,11 @@
 import { endpoint } from '../endpoint';
 import { projectLocator, serviceAccountLocator } from '../shared/fields';
+import { oneTimeKey } from '../shared/oneTimeKey';
 import type { Resource } from '../types';
-import { createServiceAccount } from './create.operation';
-import { updateServiceAccount } from './update.operation';
 
 const locators = { project_id: projectLocator, service_account_id: serviceAccountLocator };
+
+const { notice, hint } = oneTimeKey('api_key.value', 'service account key');
 
 export const projectServiceAccount: Resource = {
 	value: 'projectServiceAccount',
@@ -12,29 +13,47 @@ export const projectServiceAccount: Resource = {
 	description: 'Bot identities of a project, each with its own API key',
 	defaultOperation: 'getMany',
 	operations: [
-		createServiceAccount,
-		endpoint.delete({
+		// Its answer holds the account's API key, unredacted, once: the form and the output pane say so.
+		endpoint.post('create-project-service-account', {
+			value: 'create',
+			name: 'Create',
+			action: 'Create a service account',
+			description: 'Create a service account in a project, with an API key unless told otherwise',
+			createsResource: true,
+			locators: { project_id: projectLocator },
+			fields: {
+				name: { placeholder: 'e.g. Production app', description: 'The name of the service account' },
+				create_service_account_only:
+					'Whether to create the service account without an API key and without default roles (its role is then "none")',
+			},
+			properties: [notice],
+			hints: [hint],
+		}),
+		endpoint.delete('delete-project-service-account', {
 			action: 'Delete a service account',
 			description: 'Delete a service account and its API keys from a project',
-			path: '/organization/projects/{project_id}/service_accounts/{service_account_id}',
-			operationId: 'delete-project-service-account',
 			locators,
-			deletes: 'organization.project.service_account',
 		}),
-		endpoint.get({
+		endpoint.get('retrieve-project-service-account', {
 			action: 'Get a service account',
 			description: 'Retrieve a service account of a project',
-			path: '/organization/projects/{project_id}/service_accounts/{service_account_id}',
-			operationId: 'retrieve-project-service-account',
 			locators,
 		}),
-		endpoint.list({
+		endpoint.list('list-project-service-accounts', {
 			action: 'Get many service accounts',
 			description: 'List the service accounts of a project',
-			path: '/organization/projects/{project_id}/service_accounts',
-			operationId: 'list-project-service-accounts',
 			locators: { project_id: projectLocator },
 		}),
-		updateServiceAccount,
+		// Only the fields given are sent, and at least one must be.
+		endpoint.post('update-project-service-account', {
+			action: 'Update a service account',
+			description: 'Rename a service account or change its role in the project',
+			createsResource: false,
+			locators,
+			fields: {
+				name: 'The new name of the service account',
+				role: { default: 'member', description: 'The new role of the service account in the project' },
+			},
+		}),
 	],
 };

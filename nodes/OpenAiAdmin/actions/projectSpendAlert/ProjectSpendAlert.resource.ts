@@ -1,5 +1,5 @@
 import { endpoint } from '../endpoint';
-import { orderFilter, projectLocator, projectSpendAlertLocator } from '../shared/fields';
+import { projectLocator, projectSpendAlertLocator } from '../shared/fields';
 import { alertBody, alertFields } from '../spendAlert/alert';
 import type { Resource } from '../types';
 
@@ -11,49 +11,37 @@ export const projectSpendAlert: Resource = {
 	description: 'Emails sent when a project spends more than an amount in a month',
 	defaultOperation: 'getMany',
 	operations: [
-		endpoint.post({
+		endpoint.post('create-project-spend-alert', {
 			value: 'create',
 			name: 'Create',
 			action: 'Create a project spend alert',
 			description: 'Email these people when the project spends the amount in a month',
-			path: '/organization/projects/{project_id}/spend_alerts',
-			operationId: 'create-project-spend-alert',
 			createsResource: true,
 			locators: { project_id: projectLocator },
-			fields: alertFields,
+			properties: alertFields,
 			body: alertBody,
 		}),
-		endpoint.delete({
+		endpoint.delete('delete-project-spend-alert', {
 			action: 'Delete a project spend alert',
 			description: 'Delete a spend alert of a project',
-			path: '/organization/projects/{project_id}/spend_alerts/{alert_id}',
-			operationId: 'delete-project-spend-alert',
-			deletes: 'project.spend_alert',
 			locators,
 		}),
-		endpoint.get({
+		endpoint.get('retrieve-project-spend-alert', {
 			action: 'Get a project spend alert',
 			description: 'Retrieve a spend alert of a project',
-			path: '/organization/projects/{project_id}/spend_alerts/{alert_id}',
-			operationId: 'retrieve-project-spend-alert',
 			locators,
 		}),
-		endpoint.list({
+		endpoint.list('list-project-spend-alerts', {
 			action: 'Get many project spend alerts',
 			description: 'List the spend alerts of a project',
-			path: '/organization/projects/{project_id}/spend_alerts',
-			operationId: 'list-project-spend-alerts',
 			locators: { project_id: projectLocator },
-			filters: [orderFilter('asc')],
 		}),
-		endpoint.post({
+		endpoint.post('update-project-spend-alert', {
 			action: 'Update a project spend alert',
 			description: 'Replace a spend alert of a project: its amount, currency, interval and recipients',
-			path: '/organization/projects/{project_id}/spend_alerts/{alert_id}',
-			operationId: 'update-project-spend-alert',
 			createsResource: false,
 			locators,
-			fields: alertFields,
+			properties: alertFields,
 			body: alertBody,
 		}),
 	],

@@ -11,31 +11,24 @@ export const projectSpendLimit: Resource = {
 	description: 'The hard limit on what a project may spend in a month',
 	defaultOperation: 'get',
 	operations: [
-		endpoint.delete({
+		endpoint.delete('Deleteprojectspendlimit', {
 			action: 'Delete a project spend limit',
 			description: 'Remove the hard spend limit of a project',
-			path: '/organization/projects/{project_id}/spend_limit',
-			operationId: 'Deleteprojectspendlimit',
-			deletes: 'project.spend_limit',
 			locators,
 		}),
-		endpoint.get({
+		endpoint.get('Getprojectspendlimit', {
 			action: 'Get a project spend limit',
 			description: 'Retrieve the hard spend limit of a project (a 404 when none is set)',
-			path: '/organization/projects/{project_id}/spend_limit',
-			operationId: 'Getprojectspendlimit',
 			locators,
 		}),
-		endpoint.post({
+		endpoint.post('Updateprojectspendlimit', {
 			value: 'set',
 			name: 'Set',
 			action: 'Set a project spend limit',
 			description: 'Create or replace the hard spend limit of a project',
-			path: '/organization/projects/{project_id}/spend_limit',
-			operationId: 'Updateprojectspendlimit',
 			createsResource: false,
 			locators,
-			fields: limitFields,
+			properties: limitFields,
 			body: limitBody,
 		}),
 	],

@@ -12,38 +12,29 @@ export const projectUser: Resource = {
 	defaultOperation: 'getMany',
 	operations: [
 		addProjectUser,
-		endpoint.get({
+		endpoint.get('retrieve-project-user', {
 			action: 'Get a project user',
 			description: 'Retrieve a user of a project',
-			path: '/organization/projects/{project_id}/users/{user_id}',
-			operationId: 'retrieve-project-user',
 			locators,
 		}),
-		endpoint.list({
+		endpoint.list('list-project-users', {
 			action: 'Get many project users',
 			description: 'List the users of a project',
-			path: '/organization/projects/{project_id}/users',
-			operationId: 'list-project-users',
 			locators: { project_id: projectLocator },
 		}),
-		endpoint.delete({
+		endpoint.delete('delete-project-user', {
 			value: 'remove',
 			name: 'Remove',
 			action: 'Remove a user from a project',
 			description: 'Remove a user from a project; they stay a member of the organization',
-			path: '/organization/projects/{project_id}/users/{user_id}',
-			operationId: 'delete-project-user',
 			locators,
-			deletes: 'organization.project.user',
 		}),
-		endpoint.post({
+		endpoint.post('modify-project-user', {
 			action: 'Change a project user role',
 			description: "Change a user's role in a project",
-			path: '/organization/projects/{project_id}/users/{user_id}',
-			operationId: 'modify-project-user',
 			createsResource: false,
 			locators,
-			fields: [projectRoleField('The new role of the user in the project')],
+			fields: { role: projectRoleField('The new role of the user in the project') },
 		}),
 	],
 };

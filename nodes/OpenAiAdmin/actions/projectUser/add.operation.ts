@@ -6,16 +6,14 @@ import { organizationUserLocator, projectLocator, projectRoleField } from '../sh
 import { checkEmail, checkOneOf, readId } from '../shared/parameters';
 
 /** The person is named by email or by user id, never both; the role is required. */
-export const addProjectUser = endpoint.post({
+export const addProjectUser = endpoint.post('create-project-user', {
 	value: 'add',
 	name: 'Add',
 	action: 'Add a user to a project',
 	description: 'Add a member of the organization to a project',
-	path: '/organization/projects/{project_id}/users',
-	operationId: 'create-project-user',
 	createsResource: true,
 	locators: { project_id: projectLocator },
-	fields: [
+	properties: [
 		{
 			displayName: 'Identify User By',
 			name: 'identifyBy',

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
-import { nextPager } from '../../transport/pagination';
-import { PROJECT_ROLES } from './enums';
+import { ORGANIZATION_ROLES, PROJECT_ROLES } from './enums';
+import type { PickerList } from './pickers';
 
 /** Characters OpenAI ids are made of (`proj_…`, `user-…`, `svc_acct_…`, `key_…`, `rl-gpt-4o`). */
 export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.:-]*$';
@@ -9,8 +9,8 @@ export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.:-]*$';
 interface LocatorOptions {
 	name: string;
 	displayName: string;
-	/** The `listSearch` method that fills "From List". */
-	searchMethod: string;
+	/** The list its "From List" picker walks (see pickers.ts). */
+	list: PickerList;
 	idPlaceholder: string;
 	description?: string;
 	/** Modes after "From List" and "By ID", e.g. one that reads the id out of a link. */
@@ -32,7 +32,7 @@ export function resourceLocator(options: LocatorOptions): INodeProperties {
 				name: 'list',
 				type: 'list',
 				placeholder: `Select a ${options.displayName.toLowerCase()}...`,
-				typeOptions: { searchListMethod: options.searchMethod, searchable: true },
+				typeOptions: { searchListMethod: options.list, searchable: true },
 			},
 			{
 				displayName: 'By ID',
@@ -62,7 +62,7 @@ const PROJECT_URL_VALIDATION = 'https://platform\\.openai\\.com/.*proj_[A-Za-z0-
 export const projectLocator = resourceLocator({
 	name: 'projectId',
 	displayName: 'Project',
-	searchMethod: 'searchProjects',
+	list: 'list-projects',
 	idPlaceholder: 'proj_abc123',
 	description: 'The project: pick it, or give its ID (proj_…) or its platform.openai.com settings link',
 	modes: [
@@ -88,7 +88,7 @@ export const projectLocator = resourceLocator({
 export const projectUserLocator = resourceLocator({
 	name: 'userId',
 	displayName: 'User',
-	searchMethod: 'searchProjectUsers',
+	list: 'list-project-users',
 	idPlaceholder: 'user-abc123',
 	description: 'A member of the project, by user ID (user-…)',
 });
@@ -96,7 +96,7 @@ export const projectUserLocator = resourceLocator({
 export const organizationUserLocator = resourceLocator({
 	name: 'userId',
 	displayName: 'User',
-	searchMethod: 'searchOrganizationUsers',
+	list: 'list-users',
 	idPlaceholder: 'user-abc123',
 	description:
 		'A member of the organization, by user ID (user-…); only organization members can be added to a project',
@@ -105,7 +105,7 @@ export const organizationUserLocator = resourceLocator({
 export const serviceAccountLocator = resourceLocator({
 	name: 'serviceAccountId',
 	displayName: 'Service Account',
-	searchMethod: 'searchServiceAccounts',
+	list: 'list-project-service-accounts',
 	idPlaceholder: 'svc_acct_abc123',
 	description: 'A service account of the project, by ID (svc_acct_…)',
 });
@@ -113,7 +113,7 @@ export const serviceAccountLocator = resourceLocator({
 export const apiKeyLocator = resourceLocator({
 	name: 'apiKeyId',
 	displayName: 'API Key',
-	searchMethod: 'searchApiKeys',
+	list: 'list-project-api-keys',
 	idPlaceholder: 'key_abc123',
 	description: 'An API key of the project, by key ID (key_…), not by the secret key itself',
 });
@@ -121,7 +121,7 @@ export const apiKeyLocator = resourceLocator({
 export const rateLimitLocator = resourceLocator({
 	name: 'rateLimitId',
 	displayName: 'Rate Limit',
-	searchMethod: 'searchRateLimits',
+	list: 'list-project-rate-limits',
 	idPlaceholder: 'rl-gpt-4o',
 	description: 'The per-model rate limit to change, by ID (rl- and the model, e.g. rl-gpt-4o)',
 });
@@ -155,9 +155,14 @@ export const label = (value: string) =>
 		.map((word) => (word === 'id' ? 'ID' : word === 'api' ? 'API' : capitalized(word)))
 		.join(' ');
 
-export const roleOptions = PROJECT_ROLES.map((value) => ({ name: capitalized(value), value }));
+const roleOptionsOf = (roles: readonly string[]) =>
+	roles.map((value) => ({ name: capitalized(value), value })).sort((a, b) => a.name.localeCompare(b.name));
 
-export function projectRoleField(description: string): INodeProperties {
+export const roleOptions = roleOptionsOf(PROJECT_ROLES);
+
+export const organizationRoleOptions = roleOptionsOf(ORGANIZATION_ROLES);
+
+export function projectRoleField(description: string): INodeProperties & Partial<INodeProperties> {
 	return {
 		displayName: 'Role',
 		name: 'role',
@@ -184,19 +189,10 @@ export function collection(
 	return { displayName: COLLECTIONS[name].displayName, name, type: 'collection', placeholder, default: {}, options };
 }
 
-/** `external_key_id`, accepted by both project create and project update. */
-export const externalKeyIdField: INodeProperties = {
-	displayName: 'External Key ID',
-	name: 'external_key_id',
-	type: 'string',
-	default: '',
-	description: 'External (customer-managed encryption) key ID to associate with the project',
-};
-
 export const spendAlertLocator = resourceLocator({
 	name: 'spendAlertId',
 	displayName: 'Spend Alert',
-	searchMethod: 'searchSpendAlerts',
+	list: 'list-organization-spend-alerts',
 	idPlaceholder: 'alert_abc123',
 	description: 'A spend alert of the organization, by ID (alert_…)',
 });
@@ -204,7 +200,7 @@ export const spendAlertLocator = resourceLocator({
 export const projectSpendAlertLocator = resourceLocator({
 	name: 'projectSpendAlertId',
 	displayName: 'Spend Alert',
-	searchMethod: 'searchProjectSpendAlerts',
+	list: 'list-project-spend-alerts',
 	idPlaceholder: 'alert_abc123',
 	description: 'A spend alert of the project, by ID (alert_…)',
 });
@@ -212,7 +208,7 @@ export const projectSpendAlertLocator = resourceLocator({
 export const adminApiKeyLocator = resourceLocator({
 	name: 'adminApiKeyId',
 	displayName: 'Admin API Key',
-	searchMethod: 'searchAdminApiKeys',
+	list: 'admin-api-keys-list',
 	idPlaceholder: 'key_abc123',
 	description: 'An admin API key of the organization, by key ID (key_…), not by the secret key itself',
 });
@@ -220,7 +216,7 @@ export const adminApiKeyLocator = resourceLocator({
 export const inviteLocator = resourceLocator({
 	name: 'inviteId',
 	displayName: 'Invite',
-	searchMethod: 'searchInvites',
+	list: 'list-invites',
 	idPlaceholder: 'invite-abc123',
 	description: 'An invite to the organization, by ID (invite-…)',
 });
@@ -228,7 +224,7 @@ export const inviteLocator = resourceLocator({
 export const groupLocator = resourceLocator({
 	name: 'groupId',
 	displayName: 'Group',
-	searchMethod: 'searchGroups',
+	list: 'list-groups',
 	idPlaceholder: 'group_abc123',
 	description: 'A group of the organization, by ID (group_…)',
 });
@@ -236,7 +232,7 @@ export const groupLocator = resourceLocator({
 export const roleLocator = resourceLocator({
 	name: 'roleId',
 	displayName: 'Role',
-	searchMethod: 'searchRoles',
+	list: 'list-roles',
 	idPlaceholder: 'role_abc123',
 	description: 'An organization role, predefined or custom, by ID (role_…)',
 });
@@ -244,7 +240,7 @@ export const roleLocator = resourceLocator({
 export const groupUserLocator = resourceLocator({
 	name: 'userId',
 	displayName: 'User',
-	searchMethod: 'searchGroupUsers',
+	list: 'list-group-users',
 	idPlaceholder: 'user-abc123',
 	description: 'A member of the group, by user ID (user-…)',
 });
@@ -252,7 +248,7 @@ export const groupUserLocator = resourceLocator({
 export const groupRoleLocator = resourceLocator({
 	name: 'roleId',
 	displayName: 'Role',
-	searchMethod: 'searchGroupRoles',
+	list: 'list-group-role-assignments',
 	idPlaceholder: 'role_abc123',
 	description: 'An organization role assigned to the group, by ID (role_…)',
 });
@@ -260,7 +256,7 @@ export const groupRoleLocator = resourceLocator({
 export const userRoleLocator = resourceLocator({
 	name: 'roleId',
 	displayName: 'Role',
-	searchMethod: 'searchUserRoles',
+	list: 'list-user-role-assignments',
 	idPlaceholder: 'role_abc123',
 	description: 'An organization role assigned to the user, by ID (role_…)',
 });
@@ -268,7 +264,7 @@ export const userRoleLocator = resourceLocator({
 export const projectGroupLocator = resourceLocator({
 	name: 'groupId',
 	displayName: 'Group',
-	searchMethod: 'searchProjectGroups',
+	list: 'list-project-groups',
 	idPlaceholder: 'group_abc123',
 	description: 'A group with access to the project, by ID (group_…)',
 });
@@ -276,33 +272,40 @@ export const projectGroupLocator = resourceLocator({
 export const projectRoleLocator = resourceLocator({
 	name: 'projectRoleId',
 	displayName: 'Project Role',
-	searchMethod: 'searchProjectRoles',
+	list: 'list-project-roles',
 	idPlaceholder: 'role_abc123',
 	description: 'The project role the group gets in the project, by ID (role_…)',
+});
+
+/** A role of the chosen project, to change or to assign. */
+export const projectRoleIdLocator = resourceLocator({
+	name: 'roleId',
+	displayName: 'Role',
+	list: 'list-project-roles',
+	idPlaceholder: 'role_abc123',
+	description: 'A role of the project, predefined or custom, by ID (role_…)',
+});
+
+export const projectUserRoleLocator = resourceLocator({
+	name: 'roleId',
+	displayName: 'Role',
+	list: 'list-project-user-role-assignments',
+	idPlaceholder: 'role_abc123',
+	description: 'A project role assigned to the user, by ID (role_…)',
+});
+
+export const projectGroupRoleLocator = resourceLocator({
+	name: 'roleId',
+	displayName: 'Role',
+	list: 'list-project-group-role-assignments',
+	idPlaceholder: 'role_abc123',
+	description: 'A project role assigned to the group, by ID (role_…)',
 });
 
 export const certificateLocator = resourceLocator({
 	name: 'certificateId',
 	displayName: 'Certificate',
-	searchMethod: 'searchCertificates',
+	list: 'listOrganizationCertificates',
 	idPlaceholder: 'cert_abc123',
 	description: 'A certificate uploaded to the organization, by ID (cert_…)',
 });
-
-/** `order` of the lists that take one: by creation time. */
-export function orderFilter(defaultOrder: 'asc' | 'desc'): INodeProperties {
-	return {
-		displayName: 'Order',
-		name: 'order',
-		type: 'options',
-		options: [
-			{ name: 'Ascending (Oldest First)', value: 'asc' },
-			{ name: 'Descending (Newest First)', value: 'desc' },
-		],
-		default: defaultOrder,
-		description: 'The order of the results, by creation time',
-	};
-}
-
-/** Groups, roles and their members are listed in pages of up to 1000, with a `next` cursor. */
-export const thousandPager = nextPager(1000);

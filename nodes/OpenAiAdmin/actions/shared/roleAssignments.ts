@@ -1,59 +1,59 @@
-import { endpoint } from '../endpoint';
-import type { Operation } from '../types';
-import { orderFilter, roleLocator, thousandPager } from './fields';
-import { readId } from './parameters';
 import type { INodeProperties } from 'n8n-workflow';
 
+import { endpoint } from '../endpoint';
+import type { Operation } from '../types';
+import { readId } from './parameters';
+
+/** Whose roles: a member or a group of the organization, or of one project. */
+type Holder = 'user' | 'group' | 'project-user' | 'project-group';
+
 /**
- * The organization roles assigned to a principal (a user or a group): list, assign, get, unassign.
- * Both have the same four endpoints under `/organization/{users|groups}/{id}/roles`.
+ * The roles assigned to a user or a group: list, assign, get, unassign. The organization's and a
+ * project's four endpoints each are named alike in the spec (`assign-project-user-role`, ...), so
+ * one declaration serves all four families.
  */
 export function roleAssignments(
-	principal: { noun: 'user' | 'group'; path: string; param: string; locator: INodeProperties },
+	holder: Holder,
+	words: { noun: 'user' | 'group'; roles: 'an organization role' | 'a project role' },
+	/** The locators of the path's parents: `{user_id}`, or `{project_id, group_id}`, ... */
+	parents: Record<string, INodeProperties>,
+	/** Picks a role the holder has. */
 	assigned: INodeProperties,
-	operationIds: { list: string; assign: string; get: string; unassign: string },
+	/** Picks a role to assign (named `roleId` too). */
+	assignable: INodeProperties,
 ): Operation[] {
-	const { noun, path, param, locator } = principal;
-	const locators = { [param]: locator, role_id: assigned };
+	const { noun, roles } = words;
+	const locators = { ...parents, role_id: assigned };
 	return [
-		endpoint.post({
+		endpoint.post(`assign-${holder}-role`, {
 			value: 'add',
 			name: 'Add',
-			action: `Assign a role to a ${noun}`,
-			description: `Assign an organization role to a ${noun}`,
-			path: `${path}/roles`,
-			operationId: operationIds.assign,
+			action: `Assign a role to a ${holder.replace('-', ' ')}`,
+			description: `Assign ${roles} to a ${noun}`,
 			createsResource: true,
-			locators: { [param]: locator },
-			fields: [roleLocator],
+			locators: parents,
+			properties: [assignable],
 			body(itemIndex) {
 				return { role_id: readId(this, 'roleId', itemIndex, 'Role') };
 			},
 		}),
-		endpoint.get({
-			action: `Get a ${noun} role`,
-			description: `Retrieve an organization role assigned to a ${noun}`,
-			path: `${path}/roles/{role_id}`,
-			operationId: operationIds.get,
+		endpoint.get(`retrieve-${holder}-role`, {
+			action: `Get a ${holder.replace('-', ' ')} role`,
+			description: `Retrieve ${roles} assigned to a ${noun}`,
 			locators,
 		}),
-		endpoint.list({
-			action: `Get many ${noun} roles`,
-			description: `List the organization roles assigned to a ${noun}`,
-			path: `${path}/roles`,
-			operationId: operationIds.list,
-			locators: { [param]: locator },
-			pager: thousandPager,
-			filters: [orderFilter('asc')],
+		endpoint.list(`list-${holder}-role-assignments`, {
+			action: `Get many ${holder.replace('-', ' ')} roles`,
+			description: `List the ${roles.replace(/^an? /, '')}s assigned to a ${noun}`,
+			locators: parents,
 		}),
-		endpoint.delete({
+		endpoint.delete(`unassign-${holder}-role`, {
 			value: 'remove',
 			name: 'Remove',
-			action: `Unassign a role from a ${noun}`,
-			description: `Take an organization role away from a ${noun}`,
-			path: `${path}/roles/{role_id}`,
-			operationId: operationIds.unassign,
+			action: `Unassign a role from a ${holder.replace('-', ' ')}`,
+			description: `Take ${roles} away from a ${noun}`,
 			locators,
+			// The spec leaves the answer's object open: `user.role.deleted` or `group.role.deleted`.
 			deletes: `${noun}.role`,
 		}),
 	];

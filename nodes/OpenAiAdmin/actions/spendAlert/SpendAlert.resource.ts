@@ -1,5 +1,5 @@
 import { endpoint } from '../endpoint';
-import { orderFilter, spendAlertLocator } from '../shared/fields';
+import { spendAlertLocator } from '../shared/fields';
 import type { Resource } from '../types';
 import { alertBody, alertFields } from './alert';
 
@@ -11,47 +11,35 @@ export const spendAlert: Resource = {
 	description: 'Emails sent when the organization spends more than an amount in a month',
 	defaultOperation: 'getMany',
 	operations: [
-		endpoint.post({
+		endpoint.post('create-organization-spend-alert', {
 			value: 'create',
 			name: 'Create',
 			action: 'Create a spend alert',
 			description: 'Email these people when the organization spends the amount in a month',
-			path: '/organization/spend_alerts',
-			operationId: 'create-organization-spend-alert',
 			createsResource: true,
-			fields: alertFields,
+			properties: alertFields,
 			body: alertBody,
 		}),
-		endpoint.delete({
+		endpoint.delete('delete-organization-spend-alert', {
 			action: 'Delete a spend alert',
 			description: 'Delete a spend alert of the organization',
-			path: '/organization/spend_alerts/{alert_id}',
-			operationId: 'delete-organization-spend-alert',
-			deletes: 'organization.spend_alert',
 			locators,
 		}),
-		endpoint.get({
+		endpoint.get('retrieve-organization-spend-alert', {
 			action: 'Get a spend alert',
 			description: 'Retrieve a spend alert of the organization',
-			path: '/organization/spend_alerts/{alert_id}',
-			operationId: 'retrieve-organization-spend-alert',
 			locators,
 		}),
-		endpoint.list({
+		endpoint.list('list-organization-spend-alerts', {
 			action: 'Get many spend alerts',
 			description: 'List the spend alerts of the organization',
-			path: '/organization/spend_alerts',
-			operationId: 'list-organization-spend-alerts',
-			filters: [orderFilter('asc')],
 		}),
-		endpoint.post({
+		endpoint.post('update-organization-spend-alert', {
 			action: 'Update a spend alert',
 			description: 'Replace a spend alert: its amount, currency, interval and recipients',
-			path: '/organization/spend_alerts/{alert_id}',
-			operationId: 'update-organization-spend-alert',
 			createsResource: false,
 			locators,
-			fields: alertFields,
+			properties: alertFields,
 			body: alertBody,
 		}),
 	],

@@ -8,28 +8,21 @@ export const spendLimit: Resource = {
 	description: 'The hard limit on what the organization may spend in a month',
 	defaultOperation: 'get',
 	operations: [
-		endpoint.delete({
+		endpoint.delete('Deleteorganizationspendlimit', {
 			action: 'Delete the spend limit',
 			description: 'Remove the hard spend limit of the organization',
-			path: '/organization/spend_limit',
-			operationId: 'Deleteorganizationspendlimit',
-			deletes: 'organization.spend_limit',
 		}),
-		endpoint.get({
+		endpoint.get('Getorganizationspendlimit', {
 			action: 'Get the spend limit',
 			description: 'Retrieve the hard spend limit of the organization (a 404 when none is set)',
-			path: '/organization/spend_limit',
-			operationId: 'Getorganizationspendlimit',
 		}),
-		endpoint.post({
+		endpoint.post('Updateorganizationspendlimit', {
 			value: 'set',
 			name: 'Set',
 			action: 'Set the spend limit',
 			description: 'Create or replace the hard spend limit of the organization',
-			path: '/organization/spend_limit',
-			operationId: 'Updateorganizationspendlimit',
 			createsResource: false,
-			fields: limitFields,
+			properties: limitFields,
 			body: limitBody,
 		}),
 	],

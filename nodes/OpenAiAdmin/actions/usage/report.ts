@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { Pager } from '../../transport/pagination';
-import { listAll } from '../../transport/pagination';
+import type { OperationId } from '../../../shared/spec';
+import { SPEC_OPERATIONS } from '../../../shared/spec';
+import type { SpecOperation } from '../../../shared/specTypes';
+import { listAll, nextPagePager } from '../../transport/pagination';
 import { ID_PATTERN, collection, label, listControls } from '../shared/fields';
 import { checkOneOf, invalidInput, readCollection, readListControls } from '../shared/parameters';
 import type { Operation } from '../types';
@@ -26,16 +28,13 @@ export interface ReportDeclaration {
 	name: string;
 	action: string;
 	description: string;
-	path: string;
-	operationId: string;
-	/** Bucket widths the endpoint offers, the API's default first; one width: no field. */
-	bucketWidths: readonly string[];
-	pager: Pager;
-	/** The spec's `group_by` enum. */
-	groupBy: readonly string[];
-	filters: ReportFilter[];
-	/** `batch` of completions: batch jobs only, or none. */
-	batchFilter?: boolean;
+	/**
+	 * The most buckets one request may ask for, by bucket width: the spec says it in prose
+	 * (`{ '1d': 31, '1h': 168, '1m': 1440 }` for usage). The spec's default width comes first.
+	 */
+	bucketsPerPage: Record<string, number>;
+	/** What the filters are about, when not usage ("costs"): it goes into their descriptions. */
+	what?: string;
 	/** The result's `amount: {value, currency}` becomes `amount` and `currency` on each row (costs). */
 	flattenAmount?: boolean;
 }
@@ -119,11 +118,39 @@ function resultRows(buckets: IDataObject[], flattenAmount: boolean): IDataObject
 
 const OUTPUTS = ['rows', 'buckets'] as const;
 
+/** A usage or cost report's parameters in the spec: its widths, its `group_by` and its filters. */
+function reportQuery(operationId: ReportId) {
+	const query = SPEC_OPERATIONS[operationId].query as SpecOperation['query'];
+	const widths = query.bucket_width?.enum ?? [];
+	const given = query.bucket_width?.default;
+	const defaultWidth = typeof given === 'string' ? given : widths[0];
+	const filters = Object.entries(query)
+		.filter(([name, field]) => field.type === 'array' && name !== 'group_by')
+		.map(([name, field]): ReportFilter => {
+			const words = FILTER_WORDS[name];
+			if (!words) throw new Error(`${operationId}: no words for the report filter "${name}"`);
+			const values = field.items?.enum;
+			return values ? { ...words, values } : words;
+		});
+	return {
+		bucketWidths: [defaultWidth, ...widths.filter((width) => width !== defaultWidth)],
+		groupBy: query.group_by?.items?.enum ?? [],
+		filters,
+		batchFilter: query.batch?.type === 'boolean',
+	};
+}
+
+export type ReportId = Extract<OperationId, `usage-${string}`>;
+
 /** A usage or cost report as an operation of the registry. */
-export function report(declaration: ReportDeclaration): Operation {
-	const [defaultWidth] = declaration.bucketWidths;
-	const filterFields = declaration.filters.map(filterField);
-	if (declaration.batchFilter) {
+export function report(operationId: ReportId, declaration: ReportDeclaration): Operation {
+	const { path } = SPEC_OPERATIONS[operationId];
+	const pager = nextPagePager(declaration.bucketsPerPage);
+	const spec = reportQuery(operationId);
+	const [defaultWidth] = spec.bucketWidths;
+	const what = declaration.what ?? 'usage';
+	const filterFields = spec.filters.map((filter) => filterField({ ...filter, description: filter.description.replace('usage', what) }));
+	if (spec.batchFilter) {
 		filterFields.push({
 			displayName: 'Batch',
 			name: 'batch',
@@ -137,7 +164,7 @@ export function report(declaration: ReportDeclaration): Operation {
 		});
 	}
 	filterFields.sort((a, b) => a.displayName.localeCompare(b.displayName));
-	const widthOptions: INodePropertyOptions[] = declaration.bucketWidths.map((value) => ({ name: WIDTH_NAMES[value] ?? value, value }));
+	const widthOptions: INodePropertyOptions[] = spec.bucketWidths.map((value) => ({ name: WIDTH_NAMES[value] ?? value, value }));
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Start Time',
@@ -163,7 +190,7 @@ export function report(declaration: ReportDeclaration): Operation {
 						options: widthOptions.sort(byName),
 						default: defaultWidth,
 						description: `The length of each time bucket. Limit and pages count buckets: at most ${Object.entries(
-							Object.fromEntries(declaration.bucketWidths.map((width) => [width, declaration.pager.pageSize({ bucket_width: width })])),
+							Object.fromEntries(spec.bucketWidths.map((width) => [width, pager.pageSize({ bucket_width: width })])),
 						)
 							.map(([width, size]) => `${size} per request for ${width}`)
 							.join(', ')}.`,
@@ -174,7 +201,7 @@ export function report(declaration: ReportDeclaration): Operation {
 			displayName: 'Group By',
 			name: 'group_by',
 			type: 'multiOptions',
-			options: declaration.groupBy.map((value) => ({ name: label(value), value })).sort(byName),
+			options: spec.groupBy.map((value) => ({ name: label(value), value })).sort(byName),
 			default: [],
 			description: 'Split each bucket into one result per value of these fields; none gives one total per bucket',
 		},
@@ -193,21 +220,21 @@ export function report(declaration: ReportDeclaration): Operation {
 			default: 'rows',
 			description: 'How the buckets become items',
 		},
-		...listControls(declaration.pager.maxLimit),
+		...listControls(pager.maxLimit),
 		collection('filters', filterFields),
 	];
-	const filterSpecs = new Map(declaration.filters.map((filter) => [filter.name, filter]));
+	const filterSpecs = new Map(spec.filters.map((filter) => [filter.name, filter]));
 
 	return {
 		method: 'GET',
-		path: declaration.path,
-		operationId: declaration.operationId,
+		path,
+		operationId,
 		value: declaration.value,
 		name: declaration.name,
 		action: declaration.action,
 		description: declaration.description,
 		locators: {},
-		buckets: declaration.pager,
+		buckets: pager,
 		filters: filterFields,
 		plain: true,
 		properties,
@@ -219,10 +246,10 @@ export function report(declaration: ReportDeclaration): Operation {
 				query.end_time = end;
 			}
 			if (widthOptions.length > 1) {
-				query.bucket_width = checkOneOf(this, this.getNodeParameter('bucket_width', itemIndex, defaultWidth), declaration.bucketWidths, itemIndex, 'Bucket Width');
+				query.bucket_width = checkOneOf(this, this.getNodeParameter('bucket_width', itemIndex, defaultWidth), spec.bucketWidths, itemIndex, 'Bucket Width');
 			}
 			const groupBy = readList(this.getNodeParameter('group_by', itemIndex, []));
-			if (groupBy.length) query.group_by = groupBy.map((field) => checkOneOf(this, field, declaration.groupBy, itemIndex, 'Group By'));
+			if (groupBy.length) query.group_by = groupBy.map((field) => checkOneOf(this, field, spec.groupBy, itemIndex, 'Group By'));
 			const output = checkOneOf(this, this.getNodeParameter('output', itemIndex, 'rows'), OUTPUTS, itemIndex, 'Output');
 			const chosen = readCollection(this, 'filters', itemIndex);
 			for (const [name, value] of Object.entries(chosen)) {
@@ -230,25 +257,26 @@ export function report(declaration: ReportDeclaration): Operation {
 				if (filter) {
 					const values = readFilterValues(this, itemIndex, filter, value);
 					if (values.length) query[name] = values;
-				} else if (name === 'batch' && declaration.batchFilter) {
+				} else if (name === 'batch' && spec.batchFilter) {
 					if (typeof value !== 'boolean') throw invalidInput(this, itemIndex, 'Batch', `${JSON.stringify(value)} is not true or false`);
 					query.batch = value;
 				}
 			}
-			const { returnAll, limit } = readListControls(this, itemIndex, declaration.pager.maxLimit);
-			const buckets = await listAll(api, declaration.path, query, { returnAll, limit }, declaration.pager);
+			const { returnAll, limit } = readListControls(this, itemIndex, pager.maxLimit);
+			const buckets = await listAll(api, path, query, { returnAll, limit }, pager);
 			return output === 'buckets' ? buckets : resultRows(buckets, declaration.flattenAmount === true);
 		},
 	};
 }
 
-/** The filters most usage endpoints share, by the spec's parameter names. */
-export const PROJECTS: ReportFilter = { name: 'project_ids', displayName: 'Project Names or IDs', description: 'Only usage of these projects', ids: 'getProjects' };
-export const USERS: ReportFilter = { name: 'user_ids', displayName: 'User Names or IDs', description: 'Only usage of these users', ids: 'getUsers' };
-export const API_KEYS: ReportFilter = { name: 'api_key_ids', displayName: 'API Key Names or IDs', description: 'Only usage of these API keys', ids: 'getApiKeys' };
-export const MODELS: ReportFilter = {
-	name: 'models',
-	displayName: 'Models',
-	description: 'Only usage of these models, separated by commas',
-	text: 'e.g. gpt-4o, gpt-4o-mini',
+/** The words for each filter of the reports, by the spec's parameter name; `usage` is the report's subject. */
+const FILTER_WORDS: Record<string, ReportFilter> = {
+	project_ids: { name: 'project_ids', displayName: 'Project Names or IDs', description: 'Only usage of these projects', ids: 'getProjects' },
+	user_ids: { name: 'user_ids', displayName: 'User Names or IDs', description: 'Only usage of these users', ids: 'getUsers' },
+	api_key_ids: { name: 'api_key_ids', displayName: 'API Key Names or IDs', description: 'Only usage of these API keys', ids: 'getApiKeys' },
+	models: { name: 'models', displayName: 'Models', description: 'Only usage of these models, separated by commas', text: 'e.g. gpt-4o, gpt-4o-mini' },
+	vector_store_ids: { name: 'vector_store_ids', displayName: 'Vector Stores', description: 'Only calls on these vector stores, by ID, separated by commas', text: 'e.g. vs_abc123' },
+	sizes: { name: 'sizes', displayName: 'Sizes', description: 'Only images of these sizes', values: [] },
+	sources: { name: 'sources', displayName: 'Sources', description: 'Only images made this way', values: [] },
+	context_levels: { name: 'context_levels', displayName: 'Context Levels', description: 'Only calls of these search context sizes', values: [] },
 };

@@ -1,4 +1,4 @@
-import { organizationUserLocator, userRoleLocator } from '../shared/fields';
+import { organizationUserLocator, roleLocator, userRoleLocator } from '../shared/fields';
 import { roleAssignments } from '../shared/roleAssignments';
 import type { Resource } from '../types';
 
@@ -8,8 +8,10 @@ export const userRole: Resource = {
 	description: 'Organization roles assigned to a member',
 	defaultOperation: 'getMany',
 	operations: roleAssignments(
-		{ noun: 'user', path: '/organization/users/{user_id}', param: 'user_id', locator: organizationUserLocator },
+		'user',
+		{ noun: 'user', roles: 'an organization role' },
+		{ user_id: organizationUserLocator },
 		userRoleLocator,
-		{ list: 'list-user-role-assignments', assign: 'assign-user-role', get: 'retrieve-user-role', unassign: 'unassign-user-role' },
+		roleLocator,
 	),
 };
