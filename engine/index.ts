@@ -4,7 +4,7 @@
  * package. Credentials are resolved the way n8n's server does it: defaults applied, and a generic
  * (declarative) `authenticate` block evaluated as expressions over `$credentials`.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createContext, Script } from 'node:vm';
@@ -49,8 +49,12 @@ import {
 import type { RegexEngine } from 'n8n-workflow';
 
 // n8n-core keeps instance settings in the user folder: unless told otherwise, use a fresh temporary
-// one rather than the user's own ~/.n8n.
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-openai-admin-engine-'));
+// one rather than the user's own ~/.n8n, and remove it again at shutdown (shutdownEngine).
+let ownUserFolder: string | undefined;
+if (process.env.N8N_USER_FOLDER === undefined) {
+	ownUserFolder = mkdtempSync(join(tmpdir(), 'n8n-openai-admin-engine-'));
+	process.env.N8N_USER_FOLDER = ownUserFolder;
+}
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 // Credentials here are handed over decrypted; the key only spares n8n-core from generating one.
 process.env.N8N_ENCRYPTION_KEY ??= 'n8n-openai-admin-local-engine';
@@ -434,4 +438,11 @@ export function errorOf(run: IRun) {
  */
 export function shutdownEngine(): void {
 	if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
+	// The folder this module made, not one the caller named. A test runner loads the module again for
+	// the next file in the same process, which then makes a folder of its own.
+	if (ownUserFolder !== undefined) {
+		rmSync(ownUserFolder, { recursive: true, force: true });
+		if (process.env.N8N_USER_FOLDER === ownUserFolder) delete process.env.N8N_USER_FOLDER;
+		ownUserFolder = undefined;
+	}
 }
