@@ -1,49 +1,43 @@
 import { endpoint } from '../endpoint';
 import { adminApiKeyLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
-import type { Resource } from '../types';
+import { resource } from '../resource';
 
 const locators = { key_id: adminApiKeyLocator };
 
 const { notice, hint } = oneTimeKey('value', 'admin API key');
 
-export const adminApiKey: Resource = {
-	value: 'adminApiKey',
-	name: 'Admin API Key',
-	description: 'Keys for the Administration API itself (redacted, except once when created)',
-	defaultOperation: 'getMany',
-	operations: [
-		// Its answer holds the key's secret value once: the form and the output pane say so.
-		endpoint.post('admin-api-keys-create', {
-			value: 'create',
-			name: 'Create',
-			action: 'Create an admin API key',
-			description: 'Create an admin API key for the organization',
-			createsResource: true,
-			fields: {
-				name: { description: 'The name of the key', placeholder: 'e.g. Offboarding workflow' },
-				expires_in_seconds: {
-					displayName: 'Expires In (Seconds)',
-					default: 2592000,
-					description: 'How long until the key expires, at most a year (31536000); without it the key does not expire',
-				},
+export const adminApiKey = resource({ value: 'adminApiKey', name: 'Admin API Key', description: 'Keys for the Administration API itself (redacted, except once when created)' }, [
+	// Its answer holds the key's secret value once: the form and the output pane say so.
+	endpoint.post('admin-api-keys-create', {
+		value: 'create',
+		name: 'Create',
+		action: 'Create an admin API key',
+		description: 'Create an admin API key for the organization',
+		createsResource: true,
+		fields: {
+			name: { description: 'The name of the key', placeholder: 'e.g. Offboarding workflow' },
+			expires_in_seconds: {
+				displayName: 'Expires In (Seconds)',
+				default: 2592000,
+				description: 'How long until the key expires, at most a year (31536000); without it the key does not expire',
 			},
-			properties: [notice],
-			hints: [hint],
-		}),
-		endpoint.delete('admin-api-keys-delete', {
-			action: 'Delete an admin API key',
-			description: 'Delete an admin API key; workflows using it stop working',
-			locators,
-		}),
-		endpoint.get('admin-api-keys-get', {
-			action: 'Get an admin API key',
-			description: 'Retrieve an admin API key (its redacted value, owner, expiry and last use)',
-			locators,
-		}),
-		endpoint.list('admin-api-keys-list', {
-			action: 'Get many admin API keys',
-			description: 'List the admin API keys of the organization',
-		}),
-	],
-};
+		},
+		properties: [notice],
+		hints: [hint],
+	}),
+	endpoint.delete('admin-api-keys-delete', {
+		action: 'Delete an admin API key',
+		description: 'Delete an admin API key; workflows using it stop working',
+		locators,
+	}),
+	endpoint.get('admin-api-keys-get', {
+		action: 'Get an admin API key',
+		description: 'Retrieve an admin API key (its redacted value, owner, expiry and last use)',
+		locators,
+	}),
+	endpoint.list('admin-api-keys-list', {
+		action: 'Get many admin API keys',
+		description: 'List the admin API keys of the organization',
+	}),
+	]);

@@ -1,6 +1,7 @@
 import { endpoint } from '../endpoint';
 import { invalidInput } from '../shared/parameters';
-import type { Operation, Resource } from '../types';
+import { resource } from '../resource';
+import type { Operation } from '../types';
 import { auditLogFilters, auditLogQuery, explainAuditLogError } from './query';
 
 const listed = endpoint.list('list-audit-logs', {
@@ -22,10 +23,4 @@ const getMany: Operation = {
 	},
 };
 
-export const auditLog: Resource = {
-	value: 'auditLog',
-	name: 'Audit Log',
-	description: 'Events of the organization: keys, users, projects, logins and settings changes',
-	defaultOperation: 'getMany',
-	operations: [getMany],
-};
+export const auditLog = resource({ value: 'auditLog', name: 'Audit Log', description: 'Events of the organization: keys, users, projects, logins and settings changes' }, [getMany]);

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { endpoint } from '../endpoint';
-import type { Resource } from '../types';
+import { resource } from '../resource';
 
 /** The retention setting's words; its values are the spec's enum for the organization or the project. */
 export const retentionType = (initial: string, description: string): Partial<INodeProperties> => ({
@@ -9,21 +9,15 @@ export const retentionType = (initial: string, description: string): Partial<INo
 	description,
 });
 
-export const dataRetention: Resource = {
-	value: 'dataRetention',
-	name: 'Data Retention',
-	description: 'How long OpenAI keeps the data of the organization',
-	defaultOperation: 'get',
-	operations: [
-		endpoint.get('retrieve-organization-data-retention', {
-			action: 'Get the data retention',
-			description: 'Retrieve the data retention control of the organization',
-		}),
-		endpoint.post('update-organization-data-retention', {
-			action: 'Update the data retention',
-			description: 'Change the data retention control of the organization; zero data retention must be enabled for it first',
-			createsResource: false,
-			fields: { retention_type: retentionType('modified_abuse_monitoring', 'The data retention control of the organization') },
-		}),
-	],
-};
+export const dataRetention = resource({ value: 'dataRetention', name: 'Data Retention', description: 'How long OpenAI keeps the data of the organization' }, [
+	endpoint.get('retrieve-organization-data-retention', {
+		action: 'Get the data retention',
+		description: 'Retrieve the data retention control of the organization',
+	}),
+	endpoint.post('update-organization-data-retention', {
+		action: 'Update the data retention',
+		description: 'Change the data retention control of the organization; zero data retention must be enabled for it first',
+		createsResource: false,
+		fields: { retention_type: retentionType('modified_abuse_monitoring', 'The data retention control of the organization') },
+	}),
+	]);

@@ -1,6 +1,6 @@
 import { endpoint } from '../endpoint';
 import { projectLocator } from '../shared/fields';
-import type { Resource } from '../types';
+import { resource } from '../resource';
 
 const locators = { project_id: projectLocator };
 
@@ -9,55 +9,49 @@ const externalKeyId = {
 	description: 'External (customer-managed encryption) key ID to associate with the project',
 };
 
-export const project: Resource = {
-	value: 'project',
-	name: 'Project',
-	description: 'Projects of the organization',
-	defaultOperation: 'getMany',
-	operations: [
-		endpoint.post('archive-project', {
-			value: 'archive',
-			name: 'Archive',
-			action: 'Archive a project',
-			description: 'Archive a project. Archived projects cannot be used or updated; projects cannot be deleted.',
-			createsResource: false,
-			locators,
-		}),
-		endpoint.post('create-project', {
-			value: 'create',
-			name: 'Create',
-			action: 'Create a project',
-			description: 'Create a project in the organization',
-			createsResource: true,
-			fields: {
-				name: { placeholder: 'e.g. Marketing chatbot', description: 'The friendly name of the project; it appears in reports' },
-				external_key_id: externalKeyId,
-				residency: {
-					default: 'GLOBAL',
-					description: 'Data residency of the project. Your organization must have access to the residency you choose.',
-				},
+export const project = resource({ value: 'project', name: 'Project', description: 'Projects of the organization' }, [
+	endpoint.post('archive-project', {
+		value: 'archive',
+		name: 'Archive',
+		action: 'Archive a project',
+		description: 'Archive a project. Archived projects cannot be used or updated; projects cannot be deleted.',
+		createsResource: false,
+		locators,
+	}),
+	endpoint.post('create-project', {
+		value: 'create',
+		name: 'Create',
+		action: 'Create a project',
+		description: 'Create a project in the organization',
+		createsResource: true,
+		fields: {
+			name: { placeholder: 'e.g. Marketing chatbot', description: 'The friendly name of the project; it appears in reports' },
+			external_key_id: externalKeyId,
+			residency: {
+				default: 'GLOBAL',
+				description: 'Data residency of the project. Your organization must have access to the residency you choose.',
 			},
-		}),
-		endpoint.get('retrieve-project', {
-			action: 'Get a project',
-			description: 'Retrieve a project',
-			locators,
-		}),
-		endpoint.list('list-projects', {
-			action: 'Get many projects',
-			description: 'List the projects of the organization',
-			filters: { include_archived: 'Whether to include archived projects, which are left out by default' },
-		}),
-		// Only the fields given are sent, and at least one must be.
-		endpoint.post('modify-project', {
-			action: 'Update a project',
-			description: 'Rename a project or change its external key. The default project and archived projects cannot be changed.',
-			createsResource: false,
-			locators,
-			fields: {
-				name: 'The new name of the project; it appears in reports',
-				external_key_id: externalKeyId,
-			},
-		}),
-	],
-};
+		},
+	}),
+	endpoint.get('retrieve-project', {
+		action: 'Get a project',
+		description: 'Retrieve a project',
+		locators,
+	}),
+	endpoint.list('list-projects', {
+		action: 'Get many projects',
+		description: 'List the projects of the organization',
+		filters: { include_archived: 'Whether to include archived projects, which are left out by default' },
+	}),
+	// Only the fields given are sent, and at least one must be.
+	endpoint.post('modify-project', {
+		action: 'Update a project',
+		description: 'Rename a project or change its external key. The default project and archived projects cannot be changed.',
+		createsResource: false,
+		locators,
+		fields: {
+			name: 'The new name of the project; it appears in reports',
+			external_key_id: externalKeyId,
+		},
+	}),
+	]);

@@ -1,7 +1,7 @@
 import { endpoint } from '../endpoint';
 import { apiKeyLocator, capitalized, projectLocator } from '../shared/fields';
 import { specEnum } from '../shared/specFields';
-import type { Resource } from '../types';
+import { resource } from '../resource';
 import { auditAllProjects } from './auditAllProjects.operation';
 
 const locators = { project_id: projectLocator, api_key_id: apiKeyLocator };
@@ -12,39 +12,33 @@ const OWNER_ACCESS_DESCRIPTIONS: Record<string, string> = {
 	inactive: 'Keys whose owner no longer has access to the project',
 };
 
-export const projectApiKey: Resource = {
-	value: 'projectApiKey',
-	name: 'Project API Key',
-	description: 'API keys of a project, as admins see them (redacted)',
-	defaultOperation: 'getMany',
-	operations: [
-		endpoint.delete('delete-project-api-key', {
-			action: 'Delete a project API key',
-			description: "Delete a user's API key from a project. A service account's key goes with its service account.",
-			locators,
-		}),
-		endpoint.get('retrieve-project-api-key', {
-			action: 'Get a project API key',
-			description: 'Retrieve an API key of a project (its redacted value, owner and last use)',
-			locators,
-		}),
-		endpoint.list('list-project-api-keys', {
-			action: 'Get many project API keys',
-			description: 'List the API keys of a project',
-			locators: { project_id: projectLocator },
-			filters: {
-				owner_project_access: {
-					options: specEnum('list-project-api-keys', 'query', 'owner_project_access').map((value) => ({
-						name: capitalized(value),
-						value,
-						description: OWNER_ACCESS_DESCRIPTIONS[value],
-					})),
-					default: 'any',
-					description:
-						'Filter by whether the key owner still has access to the project. Without it, the API applies its membership-based visibility rules, which may leave out some enabled keys.',
-				},
+export const projectApiKey = resource({ value: 'projectApiKey', name: 'Project API Key', description: 'API keys of a project, as admins see them (redacted)' }, [
+	endpoint.delete('delete-project-api-key', {
+		action: 'Delete a project API key',
+		description: "Delete a user's API key from a project. A service account's key goes with its service account.",
+		locators,
+	}),
+	endpoint.get('retrieve-project-api-key', {
+		action: 'Get a project API key',
+		description: 'Retrieve an API key of a project (its redacted value, owner and last use)',
+		locators,
+	}),
+	endpoint.list('list-project-api-keys', {
+		action: 'Get many project API keys',
+		description: 'List the API keys of a project',
+		locators: { project_id: projectLocator },
+		filters: {
+			owner_project_access: {
+				options: specEnum('list-project-api-keys', 'query', 'owner_project_access').map((value) => ({
+					name: capitalized(value),
+					value,
+					description: OWNER_ACCESS_DESCRIPTIONS[value],
+				})),
+				default: 'any',
+				description:
+					'Filter by whether the key owner still has access to the project. Without it, the API applies its membership-based visibility rules, which may leave out some enabled keys.',
 			},
-		}),
-		auditAllProjects,
-	],
-};
+		},
+	}),
+	auditAllProjects,
+	]);

@@ -4,7 +4,7 @@ import { SPEC_OPERATIONS } from '../../../shared/spec';
 import { endpoint } from '../endpoint';
 import { collection, label, projectLocator } from '../shared/fields';
 import { invalidInput, readCollection, requireChanges } from '../shared/parameters';
-import type { Resource } from '../types';
+import { resource } from '../resource';
 
 const locators = { project_id: projectLocator };
 
@@ -14,46 +14,40 @@ const TOOLS = Object.keys(SPEC_OPERATIONS['update-project-hosted-tool-permission
 	displayName: name === 'mcp' ? 'MCP' : label(name),
 }));
 
-export const projectHostedToolPermissions: Resource = {
-	value: 'projectHostedToolPermissions',
-	name: 'Project Hosted Tool Permission',
-	description: "Which of OpenAI's hosted tools (web search, file search, ...) a project may use",
-	defaultOperation: 'get',
-	operations: [
-		endpoint.get('retrieve-project-hosted-tool-permissions', {
-			action: 'Get the hosted tool permissions of a project',
-			description: 'Retrieve which hosted tools a project may use',
-			locators,
-		}),
-		endpoint.post('update-project-hosted-tool-permissions', {
-			action: 'Update the hosted tool permissions of a project',
-			description: 'Turn hosted tools on or off for a project; tools left out keep their setting',
-			createsResource: false,
-			locators,
-			properties: [
-				collection(
-					'updateFields',
-					TOOLS.map(({ displayName, name }): INodeProperties => ({
-						displayName,
-						name,
-						type: 'boolean',
-						default: true,
-						description: `Whether the project may use ${name === 'mcp' ? 'remote MCP servers' : displayName.toLowerCase()}`,
-					})).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-					'Add Tool',
-				),
-			],
-			body(itemIndex) {
-				const updates = readCollection(this, 'updateFields', itemIndex);
-				const body: IDataObject = {};
-				for (const { displayName, name } of TOOLS) {
-					const enabled = updates[name];
-					if (enabled === undefined) continue;
-					if (typeof enabled !== 'boolean') throw invalidInput(this, itemIndex, displayName, `${JSON.stringify(enabled)} is not true or false`);
-					body[name] = { enabled };
-				}
-				return requireChanges(this, itemIndex, body, 'field');
-			},
-		}),
-	],
-};
+export const projectHostedToolPermissions = resource({ value: 'projectHostedToolPermissions', name: 'Project Hosted Tool Permission', description: "Which of OpenAI's hosted tools (web search, file search, ...) a project may use" }, [
+	endpoint.get('retrieve-project-hosted-tool-permissions', {
+		action: 'Get the hosted tool permissions of a project',
+		description: 'Retrieve which hosted tools a project may use',
+		locators,
+	}),
+	endpoint.post('update-project-hosted-tool-permissions', {
+		action: 'Update the hosted tool permissions of a project',
+		description: 'Turn hosted tools on or off for a project; tools left out keep their setting',
+		createsResource: false,
+		locators,
+		properties: [
+			collection(
+				'updateFields',
+				TOOLS.map(({ displayName, name }): INodeProperties => ({
+					displayName,
+					name,
+					type: 'boolean',
+					default: true,
+					description: `Whether the project may use ${name === 'mcp' ? 'remote MCP servers' : displayName.toLowerCase()}`,
+				})).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+				'Add Tool',
+			),
+		],
+		body(itemIndex) {
+			const updates = readCollection(this, 'updateFields', itemIndex);
+			const body: IDataObject = {};
+			for (const { displayName, name } of TOOLS) {
+				const enabled = updates[name];
+				if (enabled === undefined) continue;
+				if (typeof enabled !== 'boolean') throw invalidInput(this, itemIndex, displayName, `${JSON.stringify(enabled)} is not true or false`);
+				body[name] = { enabled };
+			}
+			return requireChanges(this, itemIndex, body, 'field');
+		},
+	}),
+	]);

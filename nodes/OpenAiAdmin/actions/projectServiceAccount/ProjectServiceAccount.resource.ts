@@ -1,59 +1,53 @@
 import { endpoint } from '../endpoint';
 import { projectLocator, serviceAccountLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
-import type { Resource } from '../types';
+import { resource } from '../resource';
 
 const locators = { project_id: projectLocator, service_account_id: serviceAccountLocator };
 
 const { notice, hint } = oneTimeKey('api_key.value', 'service account key');
 
-export const projectServiceAccount: Resource = {
-	value: 'projectServiceAccount',
-	name: 'Project Service Account',
-	description: 'Bot identities of a project, each with its own API key',
-	defaultOperation: 'getMany',
-	operations: [
-		// Its answer holds the account's API key, unredacted, once: the form and the output pane say so.
-		endpoint.post('create-project-service-account', {
-			value: 'create',
-			name: 'Create',
-			action: 'Create a service account',
-			description: 'Create a service account in a project, with an API key unless told otherwise',
-			createsResource: true,
-			locators: { project_id: projectLocator },
-			fields: {
-				name: { placeholder: 'e.g. Production app', description: 'The name of the service account' },
-				create_service_account_only:
-					'Whether to create the service account without an API key and without default roles (its role is then "none")',
-			},
-			properties: [notice],
-			hints: [hint],
-		}),
-		endpoint.delete('delete-project-service-account', {
-			action: 'Delete a service account',
-			description: 'Delete a service account and its API keys from a project',
-			locators,
-		}),
-		endpoint.get('retrieve-project-service-account', {
-			action: 'Get a service account',
-			description: 'Retrieve a service account of a project',
-			locators,
-		}),
-		endpoint.list('list-project-service-accounts', {
-			action: 'Get many service accounts',
-			description: 'List the service accounts of a project',
-			locators: { project_id: projectLocator },
-		}),
-		// Only the fields given are sent, and at least one must be.
-		endpoint.post('update-project-service-account', {
-			action: 'Update a service account',
-			description: 'Rename a service account or change its role in the project',
-			createsResource: false,
-			locators,
-			fields: {
-				name: 'The new name of the service account',
-				role: { default: 'member', description: 'The new role of the service account in the project' },
-			},
-		}),
-	],
-};
+export const projectServiceAccount = resource({ value: 'projectServiceAccount', name: 'Project Service Account', description: 'Bot identities of a project, each with its own API key' }, [
+	// Its answer holds the account's API key, unredacted, once: the form and the output pane say so.
+	endpoint.post('create-project-service-account', {
+		value: 'create',
+		name: 'Create',
+		action: 'Create a service account',
+		description: 'Create a service account in a project, with an API key unless told otherwise',
+		createsResource: true,
+		locators: { project_id: projectLocator },
+		fields: {
+			name: { placeholder: 'e.g. Production app', description: 'The name of the service account' },
+			create_service_account_only:
+				'Whether to create the service account without an API key and without default roles (its role is then "none")',
+		},
+		properties: [notice],
+		hints: [hint],
+	}),
+	endpoint.delete('delete-project-service-account', {
+		action: 'Delete a service account',
+		description: 'Delete a service account and its API keys from a project',
+		locators,
+	}),
+	endpoint.get('retrieve-project-service-account', {
+		action: 'Get a service account',
+		description: 'Retrieve a service account of a project',
+		locators,
+	}),
+	endpoint.list('list-project-service-accounts', {
+		action: 'Get many service accounts',
+		description: 'List the service accounts of a project',
+		locators: { project_id: projectLocator },
+	}),
+	// Only the fields given are sent, and at least one must be.
+	endpoint.post('update-project-service-account', {
+		action: 'Update a service account',
+		description: 'Rename a service account or change its role in the project',
+		createsResource: false,
+		locators,
+		fields: {
+			name: 'The new name of the service account',
+			role: { default: 'member', description: 'The new role of the service account in the project' },
+		},
+	}),
+	]);

@@ -1,33 +1,27 @@
 import { endpoint } from '../endpoint';
 import { projectLocator, serviceAccountLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
-import type { Resource } from '../types';
+import { resource } from '../resource';
 
 const { notice, hint } = oneTimeKey('value', 'service account key');
 
-export const projectServiceAccountApiKey: Resource = {
-	value: 'projectServiceAccountApiKey',
-	name: 'Project Service Account API Key',
-	description: 'New API keys for an existing service account (shown once)',
-	defaultOperation: 'create',
-	operations: [
-		endpoint.post('CreateanAPIkeyforaserviceaccount', {
-			value: 'create',
-			name: 'Create',
-			action: 'Create a service account API key',
-			description: 'Create another API key for a service account of a project, for example to rotate its key',
-			createsResource: true,
-			locators: { project_id: projectLocator, service_account_id: serviceAccountLocator },
-			fields: {
-				name: { placeholder: 'e.g. Rotated 2026-01', description: 'The name of the key' },
-				scopes: {
-					typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Scope' },
-					placeholder: 'e.g. api.model.read',
-					description: "The scopes of the key; without them it has the service account's permissions",
-				},
+export const projectServiceAccountApiKey = resource({ value: 'projectServiceAccountApiKey', name: 'Project Service Account API Key', description: 'New API keys for an existing service account (shown once)', defaultOperation: 'create' }, [
+	endpoint.post('CreateanAPIkeyforaserviceaccount', {
+		value: 'create',
+		name: 'Create',
+		action: 'Create a service account API key',
+		description: 'Create another API key for a service account of a project, for example to rotate its key',
+		createsResource: true,
+		locators: { project_id: projectLocator, service_account_id: serviceAccountLocator },
+		fields: {
+			name: { placeholder: 'e.g. Rotated 2026-01', description: 'The name of the key' },
+			scopes: {
+				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Scope' },
+				placeholder: 'e.g. api.model.read',
+				description: "The scopes of the key; without them it has the service account's permissions",
 			},
-			properties: [notice],
-			hints: [hint],
-		}),
-	],
-};
+		},
+		properties: [notice],
+		hints: [hint],
+	}),
+	]);

@@ -1,35 +1,29 @@
 import { endpoint } from '../endpoint';
 import { projectLocator } from '../shared/fields';
 import { limitBody, limitFields } from '../spendLimit/limit';
-import type { Resource } from '../types';
+import { resource } from '../resource';
 
 const locators = { project_id: projectLocator };
 
-export const projectSpendLimit: Resource = {
-	value: 'projectSpendLimit',
-	name: 'Project Spend Limit',
-	description: 'The hard limit on what a project may spend in a month',
-	defaultOperation: 'get',
-	operations: [
-		endpoint.delete('Deleteprojectspendlimit', {
-			action: 'Delete a project spend limit',
-			description: 'Remove the hard spend limit of a project',
-			locators,
-		}),
-		endpoint.get('Getprojectspendlimit', {
-			action: 'Get a project spend limit',
-			description: 'Retrieve the hard spend limit of a project (a 404 when none is set)',
-			locators,
-		}),
-		endpoint.post('Updateprojectspendlimit', {
-			value: 'set',
-			name: 'Set',
-			action: 'Set a project spend limit',
-			description: 'Create or replace the hard spend limit of a project',
-			createsResource: false,
-			locators,
-			properties: limitFields,
-			body: limitBody,
-		}),
-	],
-};
+export const projectSpendLimit = resource({ value: 'projectSpendLimit', name: 'Project Spend Limit', description: 'The hard limit on what a project may spend in a month' }, [
+	endpoint.delete('Deleteprojectspendlimit', {
+		action: 'Delete a project spend limit',
+		description: 'Remove the hard spend limit of a project',
+		locators,
+	}),
+	endpoint.get('Getprojectspendlimit', {
+		action: 'Get a project spend limit',
+		description: 'Retrieve the hard spend limit of a project (a 404 when none is set)',
+		locators,
+	}),
+	endpoint.post('Updateprojectspendlimit', {
+		value: 'set',
+		name: 'Set',
+		action: 'Set a project spend limit',
+		description: 'Create or replace the hard spend limit of a project',
+		createsResource: false,
+		locators,
+		properties: limitFields,
+		body: limitBody,
+	}),
+	]);

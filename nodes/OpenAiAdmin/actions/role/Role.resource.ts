@@ -1,31 +1,25 @@
 import { endpoint } from '../endpoint';
 import { roleLocator } from '../shared/fields';
-import type { Resource } from '../types';
+import { resource } from '../resource';
 import { createRole, updateRole } from './write.operation';
 
 const locators = { role_id: roleLocator };
 
-export const role: Resource = {
-	value: 'role',
-	name: 'Role',
-	description: 'Organization roles: the predefined ones and custom roles with their permissions',
-	defaultOperation: 'getMany',
-	operations: [
-		createRole('organization', {}),
-		endpoint.delete('delete-role', {
-			action: 'Delete a role',
-			description: 'Delete a custom role; it is taken from the users and groups it was assigned to',
-			locators,
-		}),
-		endpoint.get('retrieve-role', {
-			action: 'Get a role',
-			description: 'Retrieve a role and its permissions',
-			locators,
-		}),
-		endpoint.list('list-roles', {
-			action: 'Get many roles',
-			description: 'List the roles of the organization',
-		}),
-		updateRole('organization', locators),
-	],
-};
+export const role = resource({ value: 'role', name: 'Role', description: 'Organization roles: the predefined ones and custom roles with their permissions' }, [
+	createRole('organization', {}),
+	endpoint.delete('delete-role', {
+		action: 'Delete a role',
+		description: 'Delete a custom role; it is taken from the users and groups it was assigned to',
+		locators,
+	}),
+	endpoint.get('retrieve-role', {
+		action: 'Get a role',
+		description: 'Retrieve a role and its permissions',
+		locators,
+	}),
+	endpoint.list('list-roles', {
+		action: 'Get many roles',
+		description: 'List the roles of the organization',
+	}),
+	updateRole('organization', locators),
+	]);

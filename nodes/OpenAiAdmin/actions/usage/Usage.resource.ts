@@ -1,4 +1,4 @@
-import type { Resource } from '../types';
+import { resource } from '../resource';
 import type { ReportId } from './report';
 import { report } from './report';
 
@@ -16,21 +16,15 @@ function usage(operationId: ReportId, name: string, what: string) {
 	});
 }
 
-export const usageResource: Resource = {
-	value: 'usage',
-	name: 'Usage',
-	description: 'Usage of the organization by project, user, API key and model, in time buckets',
-	defaultOperation: 'getCompletions',
-	operations: [
-		usage('usage-audio-speeches', 'Audio Speeches', 'text to speech (characters)'),
-		usage('usage-audio-transcriptions', 'Audio Transcriptions', 'speech to text (seconds)'),
-		usage('usage-code-interpreter-sessions', 'Code Interpreter Sessions', 'code interpreter sessions'),
-		usage('usage-completions', 'Completions', 'chat and completion models (tokens and requests)'),
-		usage('usage-embeddings', 'Embeddings', 'embedding models (tokens and requests)'),
-		usage('usage-file-search-calls', 'File Search Calls', 'file search calls'),
-		usage('usage-images', 'Images', 'image models (images and requests)'),
-		usage('usage-moderations', 'Moderations', 'moderation models (tokens and requests)'),
-		usage('usage-vector-stores', 'Vector Stores', 'vector store storage (bytes)'),
-		usage('usage-web-search-calls', 'Web Search Calls', 'web search calls'),
-	],
-};
+export const usageResource = resource({ value: 'usage', name: 'Usage', description: 'Usage of the organization by project, user, API key and model, in time buckets', defaultOperation: 'getCompletions' }, [
+	usage('usage-audio-speeches', 'Audio Speeches', 'text to speech (characters)'),
+	usage('usage-audio-transcriptions', 'Audio Transcriptions', 'speech to text (seconds)'),
+	usage('usage-code-interpreter-sessions', 'Code Interpreter Sessions', 'code interpreter sessions'),
+	usage('usage-completions', 'Completions', 'chat and completion models (tokens and requests)'),
+	usage('usage-embeddings', 'Embeddings', 'embedding models (tokens and requests)'),
+	usage('usage-file-search-calls', 'File Search Calls', 'file search calls'),
+	usage('usage-images', 'Images', 'image models (images and requests)'),
+	usage('usage-moderations', 'Moderations', 'moderation models (tokens and requests)'),
+	usage('usage-vector-stores', 'Vector Stores', 'vector store storage (bytes)'),
+	usage('usage-web-search-calls', 'Web Search Calls', 'web search calls'),
+	]);
