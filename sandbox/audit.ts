@@ -5,7 +5,7 @@
  */
 import { ApiError, badRequest, queryBoolean, queryList } from './http';
 import { paginate } from './pagers';
-import type { Route } from './resources/context';
+import { route } from './resources/context';
 import type { Project } from './types';
 import { derivedSpec, resolve, type ContractSchema } from './validate';
 
@@ -133,9 +133,7 @@ export const AUDIT_LOGGING_OFF =
 	'Audit logging is not enabled for this organization. An organization owner can turn it on in the organization settings.';
 
 /** GET /organization/audit_logs: newest first, with the spec's filters; list arrays as `x[]=` or `x=`. */
-export const listAuditLogs: Route = {
-	method: 'GET',
-	path: '/organization/audit_logs',
+export const listAuditLogs = route('list-audit-logs', {
 	handler: (ctx) => {
 		if (!ctx.state.auditLogging) throw new ApiError(403, AUDIT_LOGGING_OFF);
 		const { query } = ctx;
@@ -160,4 +158,4 @@ export const listAuditLogs: Route = {
 			(resources.length === 0 || resources.includes((e[e.type] as { id?: string } | undefined)?.id ?? ''));
 		return paginate(ctx.state.auditLogs, query, (e) => e, { allowBefore: true, visible });
 	},
-};
+});

@@ -7,7 +7,8 @@
 import { badRequest, queryBoolean, queryEnum, queryList } from './http';
 import { pageOf } from './pagers';
 import { Rng } from './random';
-import type { Route, RouteContext } from './resources/context';
+import type { OperationId } from '../nodes/shared/spec';
+import { route, type Route, type RouteContext } from './resources/context';
 import type { Project } from './types';
 
 export const DAY = 86400;
@@ -352,22 +353,40 @@ export function usageBuckets(records: UsageRecord[], spec: KindSpec, query: URLS
 	return { buckets, serialize, width };
 }
 
-function usageRoute(path: string, spec: KindSpec, records: (ctx: RouteContext) => UsageRecord[], widths: readonly string[], limits?: { defaultLimit: number; maxLimit: number }): Route {
-	return {
-		method: 'GET',
-		path,
+function usageRoute(
+	operationId: OperationId,
+	spec: KindSpec,
+	records: (ctx: RouteContext) => UsageRecord[],
+	widths: readonly string[],
+	limits?: { defaultLimit: number; maxLimit: number },
+): Route {
+	return route(operationId, {
 		handler: (ctx) => {
 			const { buckets, serialize, width } = usageBuckets(records(ctx), spec, ctx.query, ctx.now(), widths);
 			const { defaultLimit, maxLimit } = limits ?? width;
 			return pageOf(buckets, ctx.query, serialize, limitOf(ctx.query, defaultLimit, maxLimit));
 		},
-	};
+	});
 }
+
+/** The spec's operation for each usage endpoint (`/organization/usage/{kind}`). */
+const USAGE_OPERATIONS: Record<UsageKind, OperationId> = {
+	completions: 'usage-completions',
+	embeddings: 'usage-embeddings',
+	moderations: 'usage-moderations',
+	images: 'usage-images',
+	audio_speeches: 'usage-audio-speeches',
+	audio_transcriptions: 'usage-audio-transcriptions',
+	vector_stores: 'usage-vector-stores',
+	code_interpreter_sessions: 'usage-code-interpreter-sessions',
+	file_search_calls: 'usage-file-search-calls',
+	web_search_calls: 'usage-web-search-calls',
+};
 
 export const routes: Route[] = [
 	...USAGE_KINDS.map((kind) =>
-		usageRoute(`/organization/usage/${kind}`, KINDS[kind], (ctx) => ctx.state.usage.filter((r) => r.kind === kind), ['1m', '1h', '1d']),
+		usageRoute(USAGE_OPERATIONS[kind], KINDS[kind], (ctx) => ctx.state.usage.filter((r) => r.kind === kind), ['1m', '1h', '1d']),
 	),
 	// Costs: daily buckets only, 1 to 180 of them per page (7 by default).
-	usageRoute('/organization/costs', COSTS, (ctx) => ctx.state.usage, ['1d'], { defaultLimit: 7, maxLimit: 180 }),
+	usageRoute('usage-costs', COSTS, (ctx) => ctx.state.usage, ['1d'], { defaultLimit: 7, maxLimit: 180 }),
 ];

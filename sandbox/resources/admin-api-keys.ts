@@ -7,7 +7,7 @@ import { badRequest } from '../http';
 import type { SandboxState } from '../state';
 import { CollectionStore, organization } from '../store';
 import type { OrganizationUser } from '../types';
-import type { Route } from './context';
+import { route, type Route } from './context';
 
 export interface AdminApiKey {
 	object: 'organization.admin_api_key';
@@ -69,10 +69,8 @@ export const adminApiKeys = new CollectionStore<AdminApiKey>({
 });
 
 export const routes: Route[] = [
-	adminApiKeys.listRoute(),
-	{
-		method: 'POST',
-		path: adminApiKeys.options.path,
+	adminApiKeys.listRoute('admin-api-keys-list'),
+	route('admin-api-keys-create', {
 		rules: { name: { minLength: 1 }, expires_in_seconds: { minimum: 1 } },
 		handler: (ctx) => {
 			const seconds = ctx.body.expires_in_seconds as number | undefined;
@@ -93,7 +91,7 @@ export const routes: Route[] = [
 			});
 			return { ...key, value };
 		},
-	},
-	adminApiKeys.getRoute(),
-	adminApiKeys.deleteRoute(),
+	}),
+	adminApiKeys.getRoute('admin-api-keys-get'),
+	adminApiKeys.deleteRoute('admin-api-keys-delete'),
 ];

@@ -70,13 +70,13 @@ export const apiKeys = new CollectionStore<ApiKey, Project>({
 });
 
 export const routes: Route[] = [
-	apiKeys.listRoute({
+	apiKeys.listRoute('list-project-api-keys', {
 		filter: (ctx, p) => {
 			const access = queryEnum(ctx.query, 'owner_project_access', ['active', 'inactive', 'any'] as const);
 			if (access === 'any') return undefined;
 			return (key) => ownerIsActive(p, key) === (access !== 'inactive');
 		},
 	}),
-	apiKeys.getRoute(),
-	apiKeys.deleteRoute(),
+	apiKeys.getRoute('retrieve-project-api-key'),
+	apiKeys.deleteRoute('delete-project-api-key'),
 ];

@@ -8,7 +8,7 @@ import { badRequest, notFound, queryEnum } from '../http';
 import type { SandboxState } from '../state';
 import { CollectionStore, activeProject, organization, type Scope } from '../store';
 import type { OrganizationUser, Project } from '../types';
-import type { Route, RouteContext } from './context';
+import { route, type Route, type RouteContext } from './context';
 import { rolesOf } from './role-catalog';
 
 export interface Group {
@@ -136,30 +136,28 @@ function uniqueName(state: SandboxState, name: string, except?: Group): string {
 }
 
 /** A route whose answer is reshaped (the store serves the stored object as it is). */
-function reshaped(route: Route, reshape: (answer: unknown, ctx: RouteContext) => unknown): Route {
-	return { ...route, handler: (ctx) => reshape(route.handler(ctx), ctx) };
+function reshaped(served: Route, reshape: (answer: unknown, ctx: RouteContext) => unknown): Route {
+	return { ...served, handler: (ctx) => reshape(served.handler(ctx), ctx) };
 }
 
 type Page<T> = { data: T[] };
 
 export const routes: Route[] = [
-	groups.listRoute(),
-	groups.createRoute({
+	groups.listRoute('list-groups'),
+	groups.createRoute('create-group', {
 		rules: notBlank,
 		build: (c) => ({ id: groups.newId(c.state), name: uniqueName(c.state, c.body.name as string), created_at: c.now(), is_scim_managed: false, group_type: 'group' }),
 	}),
-	groups.getRoute(),
+	groups.getRoute('retrieve-group'),
 	// The update answers without `group_type` (GroupResourceWithSuccess).
-	reshaped(groups.updateRoute({ rules: notBlank, apply: (group, c) => void (group.name = uniqueName(c.state, c.body.name as string, group)) }), (answer) => {
+	reshaped(groups.updateRoute('update-group', { rules: notBlank, apply: (group, c) => void (group.name = uniqueName(c.state, c.body.name as string, group)) }), (answer) => {
 		const { group_type: _type, ...rest } = answer as Group;
 		return rest;
 	}),
-	groups.deleteRoute(),
+	groups.deleteRoute('delete-group'),
 	// Members: the organization's users, each once; listed newest first by default.
-	reshaped(groupUsers.listRoute(), (page, c) => ({ ...(page as Page<GroupMember>), data: (page as Page<GroupMember>).data.map((m) => groupUser(c.state, m.id)) })),
-	{
-		method: 'POST',
-		path: groupUsers.options.path,
+	reshaped(groupUsers.listRoute('list-group-users'), (page, c) => ({ ...(page as Page<GroupMember>), data: (page as Page<GroupMember>).data.map((m) => groupUser(c.state, m.id)) })),
+	route('add-group-user', {
 		handler: (c) => {
 			const group = groupOf(c);
 			const user = member(c.state, c.body.user_id as string);
@@ -169,18 +167,14 @@ export const routes: Route[] = [
 			c.state.recordEvent({ type: 'group.updated', payload: { id: group.id } });
 			return { object: 'group.user', user_id: user.id, group_id: group.id };
 		},
-	},
-	{
-		method: 'GET',
-		path: groupUsers.itemPath,
+	}),
+	route('retrieve-group-user', {
 		handler: (c) => {
 			const found = groupUsers.require(groupOf(c), c.state, c.params.user_id);
 			return { ...groupUser(c.state, found.id), picture: null, is_service_account: false, user_type: 'user' };
 		},
-	},
-	{
-		method: 'DELETE',
-		path: groupUsers.itemPath,
+	}),
+	route('remove-group-user', {
 		handler: (c) => {
 			const group = groupOf(c);
 			const found = groupUsers.require(group, c.state, c.params.user_id);
@@ -189,15 +183,13 @@ export const routes: Route[] = [
 			c.state.recordEvent({ type: 'group.updated', payload: { id: group.id } });
 			return { object: 'group.user.deleted', deleted: true };
 		},
-	},
+	}),
 	// Project access: a group, once, with a project role (resource type api.project).
-	reshaped(projectGroups.listRoute(), (page, c) => ({
+	reshaped(projectGroups.listRoute('list-project-groups'), (page, c) => ({
 		...(page as Page<ProjectGroupAccess>),
 		data: (page as Page<ProjectGroupAccess>).data.map((access) => serializeProjectGroup(access, activeProject.read(c), c.state)),
 	})),
-	{
-		method: 'POST',
-		path: projectGroups.options.path,
+	route('add-project-group', {
 		handler: (c) => {
 			const project = activeProject.write(c);
 			// A project role, by id or by name (the predefined ones are `owner` and `member`).
@@ -212,19 +204,15 @@ export const routes: Route[] = [
 			projectAccessEvent(c.state, 'role.assignment.created', project, access);
 			return serializeProjectGroup(access, project, c.state);
 		},
-	},
-	{
-		method: 'GET',
-		path: projectGroups.itemPath,
+	}),
+	route('retrieve-project-group', {
 		handler: (c) => {
 			queryEnum(c.query, 'group_type', ['group', 'tenant_group'] as const);
 			const project = activeProject.read(c);
 			return serializeProjectGroup(projectGroups.require(project, c.state, c.params.group_id), project, c.state);
 		},
-	},
-	{
-		method: 'DELETE',
-		path: projectGroups.itemPath,
+	}),
+	route('remove-project-group', {
 		handler: (c) => {
 			const project = activeProject.write(c);
 			const access = projectGroups.require(project, c.state, c.params.group_id);
@@ -233,7 +221,7 @@ export const routes: Route[] = [
 			projectAccessEvent(c.state, 'role.assignment.deleted', project, access);
 			return { object: 'project.group.deleted', deleted: true };
 		},
-	},
+	}),
 ];
 
 function groupUser(state: SandboxState, id: string) {

@@ -24,8 +24,8 @@ export const projectUsers = new CollectionStore<ProjectUser, Project>({
 });
 
 export const routes: Route[] = [
-	projectUsers.listRoute(),
-	projectUsers.createRoute({
+	projectUsers.listRoute('list-project-users'),
+	projectUsers.createRoute('create-project-user', {
 		rules: roles,
 		// Add by `user_id` or by `email` (exactly one); the user must belong to the organization.
 		build: (ctx, project) => {
@@ -54,13 +54,13 @@ export const routes: Route[] = [
 			return { object: 'organization.project.user', id: orgUser.id, name: orgUser.name, email: orgUser.email, role, added_at: ctx.now() };
 		},
 	}),
-	projectUsers.getRoute(),
-	projectUsers.updateRoute({
+	projectUsers.getRoute('retrieve-project-user'),
+	projectUsers.updateRoute('modify-project-user', {
 		rules: roles,
 		apply: (user, ctx) => {
 			if (typeof ctx.body.role === 'string') user.role = ctx.body.role as ProjectRole;
 		},
 	}),
 	// Removing a member leaves their keys in place; those keys then report owner_project_access 'inactive'.
-	projectUsers.deleteRoute(),
+	projectUsers.deleteRoute('delete-project-user'),
 ];

@@ -39,8 +39,8 @@ export const rateLimits = new CollectionStore<RateLimit, Project>({
 });
 
 export const routes: Route[] = [
-	rateLimits.listRoute(),
-	rateLimits.updateRoute({
+	rateLimits.listRoute('list-project-rate-limits'),
+	rateLimits.updateRoute('update-project-rate-limits', {
 		rules: Object.fromEntries(LIMIT_FIELDS.map((f) => [f, { minimum: 0 }])),
 		apply: (limit, ctx) => {
 			const ceiling = limitsFor(limit.model);

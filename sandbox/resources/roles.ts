@@ -7,7 +7,8 @@ import { badRequest, notFound } from '../http';
 import type { SandboxState } from '../state';
 import { CollectionStore, organization, type Scope } from '../store';
 import type { OrganizationUser } from '../types';
-import type { Route, RouteContext } from './context';
+import type { OperationId } from '../../nodes/shared/spec';
+import { route, type Route, type RouteContext } from './context';
 import { groupOf, groups, serializeGroupSummary, type Group } from './groups';
 import { rolesOf, serializeRole, type Role } from './role-catalog';
 import { serializeUser } from './users';
@@ -125,9 +126,18 @@ function assignments<S extends { id: string }>(path: string, scope: Scope<S>, pr
 export const userRoles = assignments('/organization/users/{user_id}/roles', userScope, 'user');
 export const groupRoles = assignments('/organization/groups/{group_id}/roles', groupScope, 'group');
 
+/** The operations of one principal's assignments. */
+interface AssignmentOperations {
+	list: OperationId;
+	assign: OperationId;
+	get: OperationId;
+	unassign: OperationId;
+}
+
 /** list, assign (once), get, unassign: the routes of one principal's assignments. */
 function assignmentRoutes<S extends { id: string }>(
 	store: CollectionStore<Assignment, S>,
+	operations: AssignmentOperations,
 	principal: 'user' | 'group',
 	answer: (ctx: RouteContext, parent: S, role: Role) => unknown,
 ): Route[] {
@@ -139,10 +149,8 @@ function assignmentRoutes<S extends { id: string }>(
 	});
 	const scope = store.options.scope;
 	return [
-		store.listRoute(),
-		{
-			method: 'POST',
-			path: store.options.path,
+		store.listRoute(operations.list),
+		route(operations.assign, {
 			handler: (ctx) => {
 				const parent = scope.write(ctx);
 				const role = organizationRole(ctx);
@@ -154,11 +162,9 @@ function assignmentRoutes<S extends { id: string }>(
 				ctx.state.recordEvent({ type: 'role.assignment.created', payload: { id: role.id, ...event(parent, role) } });
 				return answer(ctx, parent, role);
 			},
-		},
-		store.getRoute(),
-		{
-			method: 'DELETE',
-			path: store.itemPath,
+		}),
+		store.getRoute(operations.get),
+		route(operations.unassign, {
 			handler: (ctx) => {
 				const parent = scope.write(ctx);
 				const assignment = store.require(parent, ctx.state, ctx.params.role_id);
@@ -167,7 +173,7 @@ function assignmentRoutes<S extends { id: string }>(
 				ctx.state.recordEvent({ type: 'role.assignment.deleted', payload: { id: assignment.id, ...event(parent, assignment.role) } });
 				return { object: `${principal}.role.deleted`, deleted: true };
 			},
-		},
+		}),
 	];
 }
 
@@ -177,8 +183,8 @@ export function forgetUser(state: SandboxState, user: OrganizationUser): void {
 }
 
 export const routes: Route[] = [
-	roles.listRoute(),
-	roles.createRoute({
+	roles.listRoute('list-roles'),
+	roles.createRoute('create-role', {
 		rules: notBlank,
 		build: (ctx) => {
 			const now = ctx.now();
@@ -195,8 +201,8 @@ export const routes: Route[] = [
 			};
 		},
 	}),
-	roles.getRoute(),
-	roles.updateRoute({
+	roles.getRoute('retrieve-role'),
+	roles.updateRoute('update-role', {
 		apply: (role, ctx) => {
 			editable(role);
 			const { role_name: name, permissions, description } = ctx.body;
@@ -206,7 +212,7 @@ export const routes: Route[] = [
 			role.updated_at = ctx.now();
 		},
 	}),
-	roles.deleteRoute(),
-	...assignmentRoutes(userRoles, 'user', (_ctx, user, role) => ({ object: 'user.role', user: serializeUser(user), role: serializeRole(role) })),
-	...assignmentRoutes(groupRoles, 'group', (_ctx, group, role) => ({ object: 'group.role', group: serializeGroupSummary(group), role: serializeRole(role) })),
+	roles.deleteRoute('delete-role'),
+	...assignmentRoutes(userRoles, { list: 'list-user-role-assignments', assign: 'assign-user-role', get: 'retrieve-user-role', unassign: 'unassign-user-role' }, 'user', (_ctx, user, role) => ({ object: 'user.role', user: serializeUser(user), role: serializeRole(role) })),
+	...assignmentRoutes(groupRoles, { list: 'list-group-role-assignments', assign: 'assign-group-role', get: 'retrieve-group-role', unassign: 'unassign-group-role' }, 'group', (_ctx, group, role) => ({ object: 'group.role', group: serializeGroupSummary(group), role: serializeRole(role) })),
 ];

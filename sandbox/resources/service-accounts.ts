@@ -5,7 +5,7 @@
 import { CollectionStore, activeProject } from '../store';
 import type { ApiKey, Project, ServiceAccount } from '../types';
 import { apiKeys } from './api-keys';
-import type { Route, RouteContext } from './context';
+import { route, type Route, type RouteContext } from './context';
 
 export function serializeServiceAccount(a: ServiceAccount) {
 	return { object: 'organization.project.service_account' as const, id: a.id, name: a.name, role: a.role, created_at: a.created_at };
@@ -48,12 +48,10 @@ function oneTimeKey(key: ApiKey, value: string) {
 }
 
 export const routes: Route[] = [
-	serviceAccounts.listRoute(),
-	{
-		method: 'POST',
-		path: serviceAccounts.options.path,
+	serviceAccounts.listRoute('list-project-service-accounts'),
+	// `create_service_account_only: true` gives role 'none' and no key.
+	route('create-project-service-account', {
 		rules: notBlank,
-		// `create_service_account_only: true` gives role 'none' and no key.
 		handler: (ctx) => {
 			const project = activeProject.write(ctx);
 			const only = ctx.body.create_service_account_only === true;
@@ -66,13 +64,11 @@ export const routes: Route[] = [
 			});
 			return { ...serializeServiceAccount(account), api_key: only ? null : issueKey(ctx, project, account, account.created_at) };
 		},
-	},
-	serviceAccounts.getRoute(),
-	serviceAccounts.updateRoute({ rules: notBlank }),
-	serviceAccounts.deleteRoute(),
-	{
-		method: 'POST',
-		path: `${serviceAccounts.itemPath}/api_keys`,
+	}),
+	serviceAccounts.getRoute('retrieve-project-service-account'),
+	serviceAccounts.updateRoute('update-project-service-account', { rules: notBlank }),
+	serviceAccounts.deleteRoute('delete-project-service-account'),
+	route('CreateanAPIkeyforaserviceaccount', {
 		rules: notBlank,
 		handler: (ctx) => {
 			const project = activeProject.write(ctx);
@@ -80,5 +76,5 @@ export const routes: Route[] = [
 			const name = typeof ctx.body.name === 'string' ? ctx.body.name.trim() : 'Secret Key';
 			return issueKey(ctx, project, account, ctx.now(), name);
 		},
-	},
+	}),
 ];

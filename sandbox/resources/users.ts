@@ -48,18 +48,18 @@ export const organizationUsers = new CollectionStore<OrganizationUser>({
 
 export const routes: Route[] = [
 	// `emails` filters by address (case-insensitive); accepts emails[]=a&emails[]=b, emails=a&emails=b, emails=a,b.
-	organizationUsers.listRoute({
+	organizationUsers.listRoute('list-users', {
 		filter: (ctx) => {
 			const emails = queryList(ctx.query, 'emails').map((e) => e.toLowerCase());
 			return emails.length > 0 ? (u) => emails.includes(u.email.toLowerCase()) : undefined;
 		},
 	}),
-	organizationUsers.getRoute(),
-	organizationUsers.updateRoute({
+	organizationUsers.getRoute('retrieve-user'),
+	organizationUsers.updateRoute('modify-user', {
 		rules: { role: { enum: ['owner', 'reader'] } },
 		apply: (user, ctx) => {
 			if (typeof ctx.body.role === 'string') user.role = ctx.body.role as OrganizationUser['role'];
 		},
 	}),
-	organizationUsers.deleteRoute(),
+	organizationUsers.deleteRoute('delete-user'),
 ];
