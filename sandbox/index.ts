@@ -13,7 +13,8 @@ import { Rng } from './random';
 import { compileRoutes, controlRoutes, matchRoute, routes } from './routes';
 import { plannedEvents, seedDescription, seedState } from './seed';
 import { SandboxState } from './state';
-import type { FaultRule, RateLimitOption, RecordedRequest, SandboxOptions } from './types';
+import type { SandboxOptions } from './options';
+import type { FaultRule, RateLimitOption, RecordedRequest } from './types';
 import { bodySchemaFor, validateBody } from './validate';
 
 export { SandboxState, redact, DEFAULT_EPOCH } from './state';
@@ -24,6 +25,7 @@ export { CollectionStore, SingletonStore } from './store';
 export { SEED_DEFAULTS, seedDescription, type SeedDescription } from './seed';
 export type { AuditActor, AuditEventInput, AuditLog } from './audit';
 export * from './types';
+export type { SandboxOptions } from './options';
 
 export interface Sandbox {
 	/** e.g. 'http://127.0.0.1:43121/v1' */

@@ -3,9 +3,9 @@
  * endpoints from them, with hand-written routes only where there are rules of their own. Every route
  * names the spec operation it serves, and serves it alone.
  */
-import { listAuditLogs } from './audit';
 import type { Endpoint, Route } from './resources/context';
 import * as apiKeys from './resources/api-keys';
+import * as auditLogs from './resources/audit-logs';
 import * as projects from './resources/projects';
 import * as projectUsers from './resources/project-users';
 import * as rateLimits from './resources/rate-limits';
@@ -13,7 +13,7 @@ import * as serviceAccounts from './resources/service-accounts';
 import * as users from './resources/users';
 import * as spend from './resources/spend';
 import * as projectSettings from './resources/project-settings';
-import * as usage from './usage';
+import * as usage from './resources/usage';
 import * as invites from './resources/invites';
 import * as adminApiKeys from './resources/admin-api-keys';
 import * as groups from './resources/groups';
@@ -37,7 +37,7 @@ export const routes: Route[] = oneRoutePerOperation([
 	...apiKeys.routes,
 	...rateLimits.routes,
 	...users.routes,
-	listAuditLogs,
+	...auditLogs.routes,
 	...usage.routes,
 	...spend.routes,
 	...projectSettings.routes,

@@ -9,6 +9,7 @@ import type { SandboxState } from '../state';
 import { CollectionStore, activeProject, organization, type Scope } from '../store';
 import type { OrganizationUser, Project } from '../types';
 import { route, type Route, type RouteContext } from './context';
+import { organizationUserOr404 } from './organization-user';
 import { rolesOf } from './role-catalog';
 
 export interface Group {
@@ -71,12 +72,6 @@ export function groupOf(ctx: RouteContext): Group {
 }
 
 const groupScope: Scope<Group> = { read: (ctx) => groupOf(ctx), write: (ctx) => groupOf(ctx), key: (g) => g.id, project: () => undefined };
-
-function member(state: SandboxState, id: string): OrganizationUser {
-	const user = state.findOrganizationUser(id);
-	if (!user) throw notFound(`The user ${id} was not found`);
-	return user;
-}
 
 export const groupUsers = new CollectionStore<GroupMember, Group>({
 	path: '/organization/groups/{group_id}/users',
@@ -160,7 +155,7 @@ export const routes: Route[] = [
 	route('add-group-user', {
 		handler: (c) => {
 			const group = groupOf(c);
-			const user = member(c.state, c.body.user_id as string);
+			const user = organizationUserOr404(c.state, c.body.user_id as string);
 			const items = groupUsers.items(group, c.state);
 			if (items.some((m) => m.id === user.id)) throw badRequest(`User ${user.id} is already a member of group ${group.id}.`, 'user_id');
 			items.push({ id: user.id, added_at: c.now() });

@@ -13,7 +13,7 @@ import { CollectionStore, organization } from '../store';
 import type { OrgRole, ProjectRole } from '../types';
 import type { Endpoint, Route } from './context';
 import { projectUsers } from './project-users';
-import { serializeUser } from './users';
+import { serializeUser } from './organization-user';
 
 export interface Invite {
 	object: 'organization.invite';

@@ -11,7 +11,7 @@ import type { OperationId } from '../../nodes/shared/spec';
 import { route, type Route, type RouteContext } from './context';
 import { groupOf, groups, serializeGroupSummary, type Group } from './groups';
 import { rolesOf, serializeRole, type Role } from './role-catalog';
-import { serializeUser } from './users';
+import { organizationUserOr404, serializeUser } from './organization-user';
 
 /** A role given to a user or a group: the role's id, the role, and when. */
 export interface Assignment {
@@ -96,12 +96,8 @@ function organizationRole(ctx: RouteContext): Role {
 
 /** The users and groups that organization roles are assigned to. */
 const userScope: Scope<OrganizationUser> = {
-	read: (ctx) => {
-		const user = ctx.state.findOrganizationUser(ctx.params.user_id);
-		if (!user) throw notFound(`The user ${ctx.params.user_id} was not found`);
-		return user;
-	},
-	write: (ctx) => userScope.read(ctx),
+	read: (ctx) => organizationUserOr404(ctx.state, ctx.params.user_id),
+	write: (ctx) => organizationUserOr404(ctx.state, ctx.params.user_id),
 	key: (u) => u.id,
 	project: () => undefined,
 };

@@ -9,12 +9,9 @@ import type { OrganizationUser } from '../types';
 import { apiKeys } from './api-keys';
 import type { Route } from './context';
 import * as groups from './groups';
+import { serializeUser } from './organization-user';
 import { projectUsers } from './project-users';
 import * as roles from './roles';
-
-export function serializeUser(u: OrganizationUser) {
-	return { object: 'organization.user' as const, id: u.id, name: u.name, email: u.email, role: u.role, added_at: u.added_at };
-}
 
 export const organizationUsers = new CollectionStore<OrganizationUser>({
 	path: '/organization/users',
