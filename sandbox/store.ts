@@ -6,6 +6,7 @@
  * what has rules of its own.
  */
 import type { OperationId } from '../nodes/shared/spec';
+import { ORGANIZATION } from './collections';
 import { badRequest, notFound, queryEnum } from './http';
 import { paginate, type PagerStyle } from './pagers';
 import { route, type Route, type RouteContext, type Serving } from './resources/context';
@@ -44,7 +45,7 @@ export function activeProjectOr400(ctx: RouteContext): Project {
 export const organization: Scope<SandboxState> = {
 	read: (ctx) => ctx.state,
 	write: (ctx) => ctx.state,
-	key: () => 'organization',
+	key: () => ORGANIZATION,
 	project: () => undefined,
 };
 

@@ -88,10 +88,11 @@ export interface Project {
 	residency: string;
 	/** The organization's "Default project": cannot be modified or archived. */
 	is_default: boolean;
-	users: ProjectUser[];
-	serviceAccounts: ServiceAccount[];
-	apiKeys: ApiKey[];
-	rateLimits: RateLimit[];
+	/** The project's collections in the state (state.collection under their store's path and the project's id). */
+	readonly users: ProjectUser[];
+	readonly serviceAccounts: ServiceAccount[];
+	readonly apiKeys: ApiKey[];
+	readonly rateLimits: RateLimit[];
 }
 
 export interface RateLimitOption {

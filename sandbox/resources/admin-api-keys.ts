@@ -3,6 +3,7 @@
  * (owned by the organization's first owner). A new key's secret `value` is in the create answer
  * only; afterwards the key is listed redacted.
  */
+import { ORGANIZATION } from '../collections';
 import { badRequest } from '../http';
 import type { SandboxState } from '../state';
 import { CollectionStore, organization } from '../store';
@@ -36,7 +37,7 @@ const redact = (value: string) => `${value.slice(0, 9)}...${value.slice(-4)}`;
 
 /** The admin keys, the sandbox's own first (created when first asked for). */
 function adminKeysOf(state: SandboxState): AdminApiKey[] {
-	const items = state.collection<AdminApiKey>('/organization/admin_api_keys', 'organization');
+	const items = state.collection<AdminApiKey>('/organization/admin_api_keys', ORGANIZATION);
 	state.setting('own admin key', () => {
 		const owner = state.organizationUsers.find((u) => u.role === 'owner');
 		items.push({

@@ -1,5 +1,6 @@
 /** /organization/projects/{project_id}/users: only organization members can be added; roles owner|member. */
 import { badRequest } from '../http';
+import { SEEDED_COLLECTIONS } from '../collections';
 import { CollectionStore, activeProject } from '../store';
 import type { Project, ProjectRole, ProjectUser } from '../types';
 import type { Route } from './context';
@@ -11,13 +12,12 @@ export function serializeProjectUser(u: ProjectUser) {
 }
 
 export const projectUsers = new CollectionStore<ProjectUser, Project>({
-	path: '/organization/projects/{project_id}/users',
+	path: SEEDED_COLLECTIONS.projectUsers,
 	idParam: 'user_id',
 	noun: 'user',
 	object: 'organization.project.user',
 	idPrefix: 'user-',
 	scope: activeProject,
-	items: (project) => project.users,
 	serialize: serializeProjectUser,
 	events: { created: 'user.added', updated: 'user.updated', deleted: 'user.deleted' },
 	eventData: (u) => ({ role: u.role }),

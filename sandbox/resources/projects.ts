@@ -1,5 +1,6 @@
 /** /organization/projects: list, create, retrieve, modify, archive. Projects are never deleted. */
 import { badRequest, queryBoolean } from '../http';
+import { SEEDED_COLLECTIONS } from '../collections';
 import { CollectionStore, assignFields, organization } from '../store';
 import type { Project } from '../types';
 import { route, type Route } from './context';
@@ -18,13 +19,12 @@ export function serializeProject(p: Project) {
 }
 
 export const projects = new CollectionStore<Project>({
-	path: '/organization/projects',
+	path: SEEDED_COLLECTIONS.projects,
 	idParam: 'project_id',
 	noun: 'project',
 	object: 'organization.project',
 	idPrefix: 'proj_',
 	scope: organization,
-	items: (_, state) => state.projects,
 	serialize: serializeProject,
 	projectOf: (p) => p,
 	// The platform calls a project's name its title.

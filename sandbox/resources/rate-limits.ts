@@ -5,6 +5,7 @@
  */
 import { badRequest } from '../http';
 import { limitsFor } from '../seed-data';
+import { SEEDED_COLLECTIONS } from '../collections';
 import { CollectionStore, project } from '../store';
 import type { Project, RateLimit } from '../types';
 import type { Route } from './context';
@@ -25,13 +26,12 @@ export function serializeRateLimit(r: RateLimit) {
 }
 
 export const rateLimits = new CollectionStore<RateLimit, Project>({
-	path: '/organization/projects/{project_id}/rate_limits',
+	path: SEEDED_COLLECTIONS.rateLimits,
 	idParam: 'rate_limit_id',
 	noun: 'rate limit',
 	object: 'project.rate_limit',
 	idPrefix: 'rl-',
 	scope: project,
-	items: (p) => p.rateLimits,
 	serialize: serializeRateLimit,
 	defaultLimit: 100,
 	allowBefore: true,

@@ -1,4 +1,5 @@
 /** The organization's roles: the predefined ones, there from the start, and custom ones. */
+import { ORGANIZATION } from '../collections';
 import type { SandboxState } from '../state';
 
 export interface Role {
@@ -23,7 +24,7 @@ const PREDEFINED: Array<[id: string, name: string, resource: Role['resource_type
 
 /** The organization's roles, the predefined ones first (they exist from the start). */
 export function rolesOf(state: SandboxState): Role[] {
-	const items = state.collection<Role>('/organization/roles', 'organization');
+	const items = state.collection<Role>('/organization/roles', ORGANIZATION);
 	state.setting('predefined roles', () => {
 		for (const [id, name, resource_type, permissions] of PREDEFINED) {
 			items.push({ object: 'role', id, name, description: null, permissions, resource_type, predefined_role: true, created_at: 1700000000, updated_at: 1700000000 });

@@ -2,6 +2,7 @@
  * /organization/projects/{project_id}/service_accounts. Creating one returns its API key unredacted,
  * once; afterwards the key is only visible, redacted, in the project's api_keys.
  */
+import { SEEDED_COLLECTIONS } from '../collections';
 import { CollectionStore, activeProject } from '../store';
 import type { ApiKey, Project, ServiceAccount } from '../types';
 import { apiKeys } from './api-keys';
@@ -14,13 +15,12 @@ export function serializeServiceAccount(a: ServiceAccount) {
 const notBlank = { name: { minLength: 1 } };
 
 export const serviceAccounts = new CollectionStore<ServiceAccount, Project>({
-	path: '/organization/projects/{project_id}/service_accounts',
+	path: SEEDED_COLLECTIONS.serviceAccounts,
 	idParam: 'service_account_id',
 	noun: 'service account',
 	object: 'organization.project.service_account',
 	idPrefix: 'svc_acct_',
 	scope: activeProject,
-	items: (p) => p.serviceAccounts,
 	serialize: serializeServiceAccount,
 	events: { created: 'service_account.created', updated: 'service_account.updated', deleted: 'service_account.deleted' },
 	eventData: (a) => ({ role: a.role }),

@@ -4,6 +4,7 @@
  * projects, and drops their group memberships and role assignments, each change with its event.
  */
 import { queryList } from '../http';
+import { SEEDED_COLLECTIONS } from '../collections';
 import { CollectionStore, organization } from '../store';
 import type { OrganizationUser } from '../types';
 import { apiKeys } from './api-keys';
@@ -14,13 +15,12 @@ import { projectUsers } from './project-users';
 import * as roles from './roles';
 
 export const organizationUsers = new CollectionStore<OrganizationUser>({
-	path: '/organization/users',
+	path: SEEDED_COLLECTIONS.organizationUsers,
 	idParam: 'user_id',
 	noun: 'user',
 	object: 'organization.user',
 	idPrefix: 'user-',
 	scope: organization,
-	items: (_, state) => state.organizationUsers,
 	serialize: serializeUser,
 	events: { updated: 'user.updated', deleted: 'user.deleted' },
 	eventChanges: (body) => (typeof body.role === 'string' ? { role: body.role } : {}),

@@ -211,3 +211,23 @@ describe('routes bound by operationId', () => {
 		expect(oneRoutePerOperation([list(store), store.getRoute('retrieve-group')])).toHaveLength(2);
 	});
 });
+
+describe('the seeded collections are store collections', () => {
+	it('projects, organization users and what hangs under a project are the state\'s arrays under their store\'s path', () => {
+		const s = state();
+		s.addOrganizationUsers(2);
+		const [p] = s.addProjects(1, { users: 1, serviceAccounts: 1, apiKeys: 1, rateLimits: 1 });
+		expect(s.collection('/organization/projects', 'organization')).toBe(s.projects);
+		expect(s.collection('/organization/users', 'organization')).toBe(s.organizationUsers);
+		for (const [path, items] of [
+			['/organization/projects/{project_id}/users', p.users],
+			['/organization/projects/{project_id}/service_accounts', p.serviceAccounts],
+			['/organization/projects/{project_id}/api_keys', p.apiKeys],
+			['/organization/projects/{project_id}/rate_limits', p.rateLimits],
+		] as const) {
+			expect([path, s.collection(path, p.id)]).toEqual([path, items]);
+			expect(s.collection(path, p.id)).toBe(items);
+			expect(items).toHaveLength(1);
+		}
+	});
+});
