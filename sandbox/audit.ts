@@ -65,6 +65,16 @@ export function payloadFor(type: string, payload: Record<string, unknown>): Reco
 	return schema ? (prune(payload, schema) as Record<string, unknown>) : undefined;
 }
 
+/**
+ * A creation's details as its event type carries them: under `data` for most types, flat for the
+ * types the spec gives no `data` (role.created, certificate.created name the role's or the
+ * certificate's fields beside its id).
+ */
+export function creationPayload(type: string, details: Record<string, unknown>): Record<string, unknown> {
+	const schema = auditSchema.properties?.[type];
+	return schema && !resolve(schema).properties?.data ? details : { data: details };
+}
+
 /** Inserts newest first; events of the same second keep the order they happened in, latest first. */
 export function insertEvent(log: AuditLog[], event: AuditLog): void {
 	let lo = 0;

@@ -6,6 +6,7 @@
  * what has rules of its own.
  */
 import type { OperationId } from '../nodes/shared/spec';
+import { creationPayload } from './audit';
 import { ORGANIZATION } from './collections';
 import { badRequest, notFound, queryEnum } from './http';
 import { paginate, type PagerStyle } from './pagers';
@@ -110,12 +111,15 @@ export interface CollectionOptions<T extends { id: string }, S> {
 	order?: 'asc' | 'desc';
 	/** Audit event types of the spec's AuditLogEventType enum; a change without one cannot be served. */
 	events?: { created?: string; updated?: string; deleted?: string };
-	/** The `data` of a creation event (the spec keeps only the fields its event type names). */
-	eventData?: (item: T) => AuditPayload;
+	/**
+	 * What a creation event tells of the new object (under `data`, or flat where the spec's event type
+	 * has no `data`; the spec keeps only the fields its event type names). Default: the object as served.
+	 */
+	eventData?: (item: T, scope: S) => AuditPayload;
 	/** The project an event concerns when it is not the parent (a project's own events). */
 	projectOf?: (item: T) => Project | undefined;
-	/** The `changes_requested` of an update event; default the body as sent. */
-	eventChanges?: (body: Record<string, unknown>) => AuditPayload;
+	/** The `changes_requested` of an update event, from the body and the object before the change; default the body as sent. */
+	eventChanges?: (body: Record<string, unknown>, before: T, scope: S) => AuditPayload;
 	/** Refuses a deletion (400) before anything changes. */
 	beforeRemove?: (item: T, scope: S, ctx: RouteContext) => void;
 	/** Cascades: what goes with the object. */
@@ -168,7 +172,8 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 	/** Adds an object and records its creation event. */
 	insert(ctx: RouteContext, scope: S, item: T): T {
 		this.items(scope, ctx.state).push(item);
-		this.record(ctx.state, 'created', scope, item, { data: this.options.eventData?.(item) ?? this.serialize(item, scope) });
+		const details = this.options.eventData?.(item, scope) ?? (this.serialize(item, scope) as AuditPayload);
+		this.record(ctx.state, 'created', scope, item, creationPayload(this.eventType('created'), details));
 		return item;
 	}
 
@@ -250,9 +255,10 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 		this.eventType('updated');
 		return changeRoute(operationId, 'POST', this.itemPath, this.options.scope, options.rules, (ctx, scope) => {
 			const item = this.require(scope, ctx.state, ctx.params[this.options.idParam]);
+			const changes = this.options.eventChanges?.(ctx.body, item, scope) ?? ctx.body;
 			if (options.apply) options.apply(item, ctx, scope);
 			else assignFields(item as Record<string, unknown>, ctx.body);
-			this.record(ctx.state, 'updated', scope, item, { changes_requested: this.options.eventChanges?.(ctx.body) ?? ctx.body });
+			this.record(ctx.state, 'updated', scope, item, { changes_requested: changes });
 			return this.serialize(item, scope);
 		});
 	}
