@@ -18,6 +18,7 @@ import * as invites from './resources/invites';
 import * as adminApiKeys from './resources/admin-api-keys';
 import * as groups from './resources/groups';
 import * as roles from './resources/roles';
+import * as projectRoles from './resources/project-roles';
 import * as certificates from './resources/certificates';
 
 /** The table, refused when two routes serve one operation (the first would hide the second). */
@@ -45,6 +46,7 @@ export const routes: Route[] = oneRoutePerOperation([
 	...adminApiKeys.routes,
 	...groups.routes,
 	...roles.routes,
+	...projectRoles.routes,
 	...certificates.routes,
 ]);
 

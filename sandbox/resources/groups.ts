@@ -2,7 +2,9 @@
  * /organization/groups: groups of the organization's users, their members
  * (/organization/groups/{group_id}/users) and the projects they have access to, with a project role
  * (/organization/projects/{project_id}/groups). Lists page with `next`. A member, or a group in a
- * project, is there once: adding it again is a 400. Deleting a group removes it everywhere.
+ * project, is there once: adding it again is a 400. A group's further project roles
+ * (/projects/{project_id}/groups/{group_id}/roles) hang on its access to the project: removing the
+ * group from the project drops them. Deleting a group removes it everywhere.
  */
 import { badRequest, notFound, queryEnum } from '../http';
 import type { SandboxState } from '../state';
@@ -10,6 +12,7 @@ import { CollectionStore, activeProject, organization, type Scope } from '../sto
 import type { OrganizationUser, Project } from '../types';
 import { route, type Route, type RouteContext } from './context';
 import { organizationUserOr404 } from './organization-user';
+import { assignmentRoutes, assignments, principalsOf, projectResource, projectRole } from './role-assignments';
 import { rolesOf } from './role-catalog';
 
 export interface Group {
@@ -62,7 +65,7 @@ export const groups = new CollectionStore<Group>({
 		for (const project of ctx.state.projects) {
 			const items = projectGroups.items(project, ctx.state);
 			const at = items.findIndex((access) => access.id === group.id);
-			if (at >= 0) ctx.state.removeAt(items, at);
+			if (at >= 0) withoutAccess(ctx.state, project, items, at);
 		}
 	},
 });
@@ -101,6 +104,16 @@ export const projectGroups = new CollectionStore<ProjectGroupAccess, Project>({
 	pager: 'next',
 	order: 'asc',
 });
+
+/** The project roles assigned to each group with access to a project. */
+export const projectGroupRoles = assignments('/projects/{project_id}/groups/{group_id}/roles', principalsOf(projectGroups), 'group');
+
+/** Takes a group's access to a project away, and the project roles it had there with it. */
+function withoutAccess(state: SandboxState, project: Project, items: ProjectGroupAccess[], at: number): ProjectGroupAccess {
+	const access = state.removeAt(items, at);
+	projectGroupRoles.items({ id: access.id, project }, state).splice(0);
+	return access;
+}
 
 /** Forgets the group memberships of a user who has left the organization. */
 export function forgetUser(state: SandboxState, user: OrganizationUser): void {
@@ -212,10 +225,18 @@ export const routes: Route[] = [
 			const project = activeProject.write(c);
 			const access = projectGroups.require(project, c.state, c.params.group_id);
 			const items = projectGroups.items(project, c.state);
-			c.state.removeAt(items, items.indexOf(access));
+			withoutAccess(c.state, project, items, items.indexOf(access));
 			projectAccessEvent(c.state, 'role.assignment.deleted', project, access);
 			return { object: 'project.group.deleted', deleted: true };
 		},
+	}),
+	...assignmentRoutes({
+		store: projectGroupRoles,
+		operations: { list: 'list-project-group-role-assignments', assign: 'assign-project-group-role', get: 'retrieve-project-group-role', unassign: 'unassign-project-group-role' },
+		principal: 'group',
+		role: projectRole,
+		resource: projectResource,
+		shown: (c, access) => serializeGroupSummary(groups.require(c.state, c.state, access.id)),
 	}),
 ];
 

@@ -1,9 +1,15 @@
-/** /organization/projects/{project_id}/users: only organization members can be added; roles owner|member. */
-import { badRequest } from '../http';
+/**
+ * /organization/projects/{project_id}/users: only organization members can be added; roles owner|member.
+ * A member's project roles (/projects/{project_id}/users/{user_id}/roles) hang on the membership:
+ * removing the member, from the project or from the organization, drops them.
+ */
 import { SEEDED_COLLECTIONS } from '../collections';
+import { badRequest } from '../http';
 import { CollectionStore, activeProject } from '../store';
 import type { Project, ProjectRole, ProjectUser } from '../types';
 import type { Route } from './context';
+import { organizationUserOr404, serializeUser } from './organization-user';
+import { assignmentRoutes, assignments, principalsOf, projectResource, projectRole } from './role-assignments';
 
 const roles = { role: { enum: ['owner', 'member'] } };
 
@@ -21,7 +27,11 @@ export const projectUsers = new CollectionStore<ProjectUser, Project>({
 	serialize: serializeProjectUser,
 	events: { created: 'user.added', updated: 'user.updated', deleted: 'user.deleted' },
 	eventData: (u) => ({ role: u.role }),
+	afterRemove: (member, project, ctx) => projectUserRoles.items({ id: member.id, project }, ctx.state).splice(0),
 });
+
+/** The project roles assigned to each member of a project. */
+export const projectUserRoles = assignments('/projects/{project_id}/users/{user_id}/roles', principalsOf(projectUsers), 'user');
 
 export const routes: Route[] = [
 	projectUsers.listRoute('list-project-users'),
@@ -63,4 +73,12 @@ export const routes: Route[] = [
 	}),
 	// Removing a member leaves their keys in place; those keys then report owner_project_access 'inactive'.
 	projectUsers.deleteRoute('delete-project-user'),
+	...assignmentRoutes({
+		store: projectUserRoles,
+		operations: { list: 'list-project-user-role-assignments', assign: 'assign-project-user-role', get: 'retrieve-project-user-role', unassign: 'unassign-project-user-role' },
+		principal: 'user',
+		role: projectRole,
+		resource: projectResource,
+		shown: (ctx, member) => serializeUser(organizationUserOr404(ctx.state, member.id)),
+	}),
 ];

@@ -32,11 +32,7 @@ export const organizationUsers = new CollectionStore<OrganizationUser>({
 				ctx.state.removeAt(project.apiKeys, i);
 				apiKeys.record(ctx.state, 'deleted', project, key, {});
 			}
-			const membership = project.users.find((member) => member.id === user.id);
-			if (membership) {
-				ctx.state.removeAt(project.users, project.users.indexOf(membership));
-				projectUsers.record(ctx.state, 'deleted', project, membership, {});
-			}
+			if (projectUsers.find(project, ctx.state, user.id)) projectUsers.remove(ctx, project, user.id);
 		}
 		groups.forgetUser(ctx.state, user);
 		roles.forgetUser(ctx.state, user);
