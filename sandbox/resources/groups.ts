@@ -12,7 +12,7 @@ import { CollectionStore, activeProject, organization, type Scope } from '../sto
 import type { OrganizationUser, Project } from '../types';
 import { route, type Route, type RouteContext } from './context';
 import { organizationUserOr404 } from './organization-user';
-import { assignmentRoutes, assignments, principalsOf, projectResource, projectRole } from './role-assignments';
+import { assignments, principalsOf, projectAssignmentRoutes } from './role-assignments';
 import { rolesOf } from './role-catalog';
 
 export interface Group {
@@ -230,14 +230,7 @@ export const routes: Route[] = [
 			return { object: 'project.group.deleted', deleted: true };
 		},
 	}),
-	...assignmentRoutes({
-		store: projectGroupRoles,
-		operations: { list: 'list-project-group-role-assignments', assign: 'assign-project-group-role', get: 'retrieve-project-group-role', unassign: 'unassign-project-group-role' },
-		principal: 'group',
-		role: projectRole,
-		resource: projectResource,
-		shown: (c, access) => serializeGroupSummary(groups.require(c.state, c.state, access.id)),
-	}),
+	...projectAssignmentRoutes(projectGroupRoles, 'group', (c, access) => serializeGroupSummary(groups.require(c.state, c.state, access.id))),
 ];
 
 function groupUser(state: SandboxState, id: string) {

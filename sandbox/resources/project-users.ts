@@ -9,7 +9,7 @@ import { CollectionStore, activeProject } from '../store';
 import type { Project, ProjectRole, ProjectUser } from '../types';
 import type { Route } from './context';
 import { organizationUserOr404, serializeUser } from './organization-user';
-import { assignmentRoutes, assignments, principalsOf, projectResource, projectRole } from './role-assignments';
+import { assignments, principalsOf, projectAssignmentRoutes } from './role-assignments';
 
 const roles = { role: { enum: ['owner', 'member'] } };
 
@@ -73,12 +73,5 @@ export const routes: Route[] = [
 	}),
 	// Removing a member leaves their keys in place; those keys then report owner_project_access 'inactive'.
 	projectUsers.deleteRoute('delete-project-user'),
-	...assignmentRoutes({
-		store: projectUserRoles,
-		operations: { list: 'list-project-user-role-assignments', assign: 'assign-project-user-role', get: 'retrieve-project-user-role', unassign: 'unassign-project-user-role' },
-		principal: 'user',
-		role: projectRole,
-		resource: projectResource,
-		shown: (ctx, member) => serializeUser(organizationUserOr404(ctx.state, member.id)),
-	}),
+	...projectAssignmentRoutes(projectUserRoles, 'user', (ctx, member) => serializeUser(organizationUserOr404(ctx.state, member.id))),
 ];

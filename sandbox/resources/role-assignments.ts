@@ -85,7 +85,7 @@ export function principalsOf<M extends { id: string }>(memberships: CollectionSt
 }
 
 /** An organization role, for assigning to an organization user or group: a project role is a 400 naming `role_id`. */
-export function organizationRole(ctx: RouteContext): Role {
+function organizationRole(ctx: RouteContext): Role {
 	const id = ctx.body.role_id as string;
 	const role = rolesOf(ctx.state).find((r) => r.id === id);
 	if (!role) throw notFound(`The role ${id} was not found`, 'role_id');
@@ -94,7 +94,7 @@ export function organizationRole(ctx: RouteContext): Role {
 }
 
 /** A role of the project, for assigning within it: an organization role is a 400, any other a 404, both naming `role_id`. */
-export function projectRole(ctx: RouteContext, { project }: ProjectPrincipal): Role {
+function projectRole(ctx: RouteContext, { project }: ProjectPrincipal): Role {
 	const id = ctx.body.role_id as string;
 	const role = projectRolesOf(ctx.state, project).find((r) => r.id === id);
 	if (role) return role;
@@ -104,22 +104,54 @@ export function projectRole(ctx: RouteContext, { project }: ProjectPrincipal): R
 	throw notFound(`The role ${id} was not found in project ${project.id}`, 'role_id');
 }
 
-export const organizationResource = (_parent: unknown, role: Role): AssignedResource => ({ resource_id: ORGANIZATION_RESOURCE_ID, resource_type: role.resource_type });
-export const projectResource = ({ project }: ProjectPrincipal): AssignedResource => ({ resource_id: project.id, resource_type: 'api.project' });
+/** The principal as the assign answer shows it (`user` or `group`). */
+type Shown<S> = (ctx: RouteContext, parent: S) => unknown;
 
-export interface AssignmentRoutes<S extends { id: string }> {
-	store: CollectionStore<Assignment, S>;
-	operations: { list: OperationId; assign: OperationId; get: OperationId; unassign: OperationId };
-	principal: Principal;
+/** Where roles are assigned: which roles may be, and what the assignments' events name as the resource. */
+interface AssignmentPlace<S> {
+	/** `''` in the organization, `'project-'` within a project: the spec names the operations alike. */
+	prefix: '' | 'project-';
 	/** The role the body names, if it can be assigned here. */
 	role: (ctx: RouteContext, parent: S) => Role;
 	resource: (parent: S, role: Role) => AssignedResource;
-	/** The principal as the assign answer shows it (`user` or `group`). */
-	shown: (ctx: RouteContext, parent: S) => unknown;
+}
+
+const IN_ORGANIZATION: AssignmentPlace<unknown> = {
+	prefix: '',
+	role: organizationRole,
+	resource: (_parent, role) => ({ resource_id: ORGANIZATION_RESOURCE_ID, resource_type: role.resource_type }),
+};
+
+const IN_PROJECT: AssignmentPlace<ProjectPrincipal> = {
+	prefix: 'project-',
+	role: projectRole,
+	resource: ({ project }) => ({ resource_id: project.id, resource_type: 'api.project' }),
+};
+
+/** The routes of the organization roles assigned to users or groups of the organization. */
+export function organizationAssignmentRoutes<S extends { id: string }>(store: CollectionStore<Assignment, S>, principal: Principal, shown: Shown<S>): Route[] {
+	return assignmentRoutes(store, principal, IN_ORGANIZATION, shown);
+}
+
+/** The routes of the project roles assigned to members or groups of a project. */
+export function projectAssignmentRoutes(store: CollectionStore<Assignment, ProjectPrincipal>, principal: Principal, shown: Shown<ProjectPrincipal>): Route[] {
+	return assignmentRoutes(store, principal, IN_PROJECT, shown);
 }
 
 /** list, assign (once), get, unassign: the routes of one kind of principal's assignments. */
-export function assignmentRoutes<S extends { id: string }>({ store, operations, principal, role: roleFor, resource, shown }: AssignmentRoutes<S>): Route[] {
+function assignmentRoutes<S extends { id: string }>(
+	store: CollectionStore<Assignment, S>,
+	principal: Principal,
+	{ prefix, role: roleFor, resource }: AssignmentPlace<S>,
+	shown: Shown<S>,
+): Route[] {
+	const holder = `${prefix}${principal}` as const;
+	const operations = {
+		list: `list-${holder}-role-assignments`,
+		assign: `assign-${holder}-role`,
+		get: `retrieve-${holder}-role`,
+		unassign: `unassign-${holder}-role`,
+	} as const satisfies Record<string, OperationId>;
 	const scope = store.options.scope;
 	const event = (parent: S, role: Role) => ({ principal_id: parent.id, principal_type: principal, ...resource(parent, role) });
 	return [

@@ -10,14 +10,7 @@ import type { Route } from './context';
 import { customRoles } from './custom-roles';
 import { groupOf, groups, serializeGroupSummary, type Group } from './groups';
 import { organizationUserOr404, serializeUser } from './organization-user';
-import {
-	ORGANIZATION_RESOURCE_ID,
-	assignmentRoutes,
-	assignments,
-	organizationResource,
-	organizationRole,
-	unassignEverywhere,
-} from './role-assignments';
+import { ORGANIZATION_RESOURCE_ID, assignments, organizationAssignmentRoutes, unassignEverywhere } from './role-assignments';
 import { rolesOf } from './role-catalog';
 
 /** The users and groups that organization roles are assigned to. */
@@ -55,20 +48,6 @@ export function forgetUser(state: SandboxState, user: OrganizationUser): void {
 
 export const routes: Route[] = [
 	...organizationRoles.routes,
-	...assignmentRoutes({
-		store: userRoles,
-		operations: { list: 'list-user-role-assignments', assign: 'assign-user-role', get: 'retrieve-user-role', unassign: 'unassign-user-role' },
-		principal: 'user',
-		role: organizationRole,
-		resource: organizationResource,
-		shown: (_ctx, user) => serializeUser(user),
-	}),
-	...assignmentRoutes({
-		store: groupRoles,
-		operations: { list: 'list-group-role-assignments', assign: 'assign-group-role', get: 'retrieve-group-role', unassign: 'unassign-group-role' },
-		principal: 'group',
-		role: organizationRole,
-		resource: organizationResource,
-		shown: (_ctx, group) => serializeGroupSummary(group),
-	}),
+	...organizationAssignmentRoutes(userRoles, 'user', (_ctx, user) => serializeUser(user)),
+	...organizationAssignmentRoutes(groupRoles, 'group', (_ctx, group) => serializeGroupSummary(group)),
 ];

@@ -1,7 +1,8 @@
 /**
  * /organization/users: the organization's members. A role change is `owner` or `reader`. Removing a
- * user from the organization removes them from every project, deletes the API keys they own in
- * projects, and drops their group memberships and role assignments, each change with its event.
+ * user from the organization removes them from every project (with the project roles they held
+ * there), deletes the API keys they own in projects, and drops their group memberships and role
+ * assignments, each change with its event.
  */
 import { queryList } from '../http';
 import { SEEDED_COLLECTIONS } from '../collections';

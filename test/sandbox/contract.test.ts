@@ -145,13 +145,10 @@ function spendScenarios(): Record<string, (w: World) => Promise<unknown[]>> {
 	];
 	return scenarios;
 }
-/** A project's roles, and the project roles of its members and of its groups (world(): project roles 0 and 1 held by user 0 and group 0). */
+/** A project's roles, and the project roles of its members and of its groups (world(): project roles 0 and 1 held by member 0 and group 0). */
 function projectRoleScenarios(): Record<string, (w: World) => Promise<unknown[]>> {
 	const roles = (w: World) => `/projects/${w.p}/roles`;
-	const member = (w: World, n: number) => w.sb.state.findProject(w.p)!.users[n].id;
-	const userRoles = (w: World, n: number) => `/projects/${w.p}/users/${member(w, n)}/roles`;
-	const groupRoles = (w: World, n: number) => `/projects/${w.p}/groups/${w.people.groups[n].id}/roles`;
-	return {
+	const scenarios: Record<string, (w: World) => Promise<unknown[]>> = {
 		'GET /projects/{project_id}/roles': async (w) => [(await w.call('GET', roles(w))).body, (await w.call('GET', roles(w), { query: { limit: 1, order: 'desc' } })).body],
 		'POST /projects/{project_id}/roles': async (w) => [
 			(await w.call('POST', roles(w), { body: { role_name: 'Key Manager', permissions: ['api.organization.projects.api_keys.read'] } })).body,
@@ -165,21 +162,24 @@ function projectRoleScenarios(): Record<string, (w: World) => Promise<unknown[]>
 			(await w.call('POST', `${roles(w)}/${w.people.projectRoles[0].id}`, { body: { role_name: 'Renamed', permissions: ['a'], description: null } })).body,
 		],
 		'DELETE /projects/{project_id}/roles/{role_id}': async (w) => [(await w.call('DELETE', `${roles(w)}/${w.people.projectRoles[0].id}`)).body],
-		'GET /projects/{project_id}/users/{user_id}/roles': async (w) => [(await w.call('GET', userRoles(w, 0))).body],
-		'POST /projects/{project_id}/users/{user_id}/roles': async (w) => [
-			(await w.call('POST', userRoles(w, 0), { body: { role_id: w.people.projectRoles[2].id } })).body,
-			(await w.call('POST', userRoles(w, 1), { body: { role_id: 'role_proj_owner' } })).body,
-		],
-		'GET /projects/{project_id}/users/{user_id}/roles/{role_id}': async (w) => [(await w.call('GET', `${userRoles(w, 0)}/${w.people.projectRoles[0].id}`)).body],
-		'DELETE /projects/{project_id}/users/{user_id}/roles/{role_id}': async (w) => [(await w.call('DELETE', `${userRoles(w, 0)}/${w.people.projectRoles[0].id}`)).body],
-		'GET /projects/{project_id}/groups/{group_id}/roles': async (w) => [(await w.call('GET', groupRoles(w, 0))).body],
-		'POST /projects/{project_id}/groups/{group_id}/roles': async (w) => [
-			(await w.call('POST', groupRoles(w, 1), { body: { role_id: w.people.projectRoles[2].id } })).body,
-			(await w.call('POST', groupRoles(w, 1), { body: { role_id: 'role_proj_member' } })).body,
-		],
-		'GET /projects/{project_id}/groups/{group_id}/roles/{role_id}': async (w) => [(await w.call('GET', `${groupRoles(w, 0)}/${w.people.projectRoles[0].id}`)).body],
-		'DELETE /projects/{project_id}/groups/{group_id}/roles/{role_id}': async (w) => [(await w.call('DELETE', `${groupRoles(w, 0)}/${w.people.projectRoles[0].id}`)).body],
 	};
+	const holders: Array<[path: string, id: (w: World, n: number) => string]> = [
+		['users/{user_id}', (w, n) => w.sb.state.findProject(w.p)!.users[n].id],
+		['groups/{group_id}', (w, n) => w.people.groups[n].id],
+	];
+	for (const [holder, id] of holders) {
+		const base = `/projects/{project_id}/${holder}/roles`;
+		const at = (w: World, n: number) => `/projects/${w.p}/${holder.split('/')[0]}/${id(w, n)}/roles`;
+		const held = (w: World) => `${at(w, 0)}/${w.people.projectRoles[0].id}`;
+		scenarios[`GET ${base}`] = async (w) => [(await w.call('GET', at(w, 0))).body];
+		scenarios[`POST ${base}`] = async (w) => [
+			(await w.call('POST', at(w, 1), { body: { role_id: w.people.projectRoles[2].id } })).body,
+			(await w.call('POST', at(w, 1), { body: { role_id: 'role_proj_owner' } })).body,
+		];
+		scenarios[`GET ${base}/{role_id}`] = async (w) => [(await w.call('GET', held(w))).body];
+		scenarios[`DELETE ${base}/{role_id}`] = async (w) => [(await w.call('DELETE', held(w))).body];
+	}
+	return scenarios;
 }
 
 const PEM = (n: number) => `-----BEGIN CERTIFICATE-----\nMIIBscenario${n}\n-----END CERTIFICATE-----\n`;

@@ -143,6 +143,15 @@ describe('assigning project roles', () => {
 });
 
 describe('assignments go with', () => {
+	/** Assigns the role at `base`, takes its holder out of the project and back: it holds nothing there then. */
+	async function droppedOnLeaving(base: string, roleId: string, leave: string, rejoin: { path: string; body: unknown }) {
+		await call('POST', base, { body: { role_id: roleId } });
+		expect((await call('DELETE', leave)).status).toBe(200);
+		expectError(await call('GET', base), 404);
+		expect((await call('POST', rejoin.path, { body: rejoin.body })).status).toBe(200);
+		expect(ids((await call('GET', base)).body)).toEqual([]);
+	}
+
 	it('the role: deleting it takes it from the members and groups that held it, and from no one else', async () => {
 		const [a] = projects();
 		const [doomed, kept] = [await createRole(a, 'Doomed'), await createRole(a, 'Kept')];
@@ -159,12 +168,10 @@ describe('assignments go with', () => {
 		const [a, b] = projects();
 		const role = await createRole(a, 'Key Manager');
 		const member = a.users[1];
-		const base = `/projects/${a.id}/users/${member.id}/roles`;
-		await call('POST', base, { body: { role_id: role.id } });
-		await call('DELETE', `/organization/projects/${a.id}/users/${member.id}`);
-		expectError(await call('GET', base), 404);
-		await call('POST', `/organization/projects/${a.id}/users`, { body: { user_id: member.id, role: 'member' } });
-		expect(ids((await call('GET', base)).body)).toEqual([]);
+		await droppedOnLeaving(`/projects/${a.id}/users/${member.id}/roles`, role.id, `/organization/projects/${a.id}/users/${member.id}`, {
+			path: `/organization/projects/${a.id}/users`,
+			body: { user_id: member.id, role: 'member' },
+		});
 
 		// leaving the organization drops what they held in every project
 		const roleOfB = await createRole(b, 'Other');
@@ -181,11 +188,10 @@ describe('assignments go with', () => {
 		const role = await createRole(a, 'Key Manager');
 		const group = await groupIn(a);
 		const base = `/projects/${a.id}/groups/${group.id}/roles`;
-		await call('POST', base, { body: { role_id: role.id } });
-		await call('DELETE', `/organization/projects/${a.id}/groups/${group.id}`);
-		expectError(await call('GET', base), 404);
-		await call('POST', `/organization/projects/${a.id}/groups`, { body: { group_id: group.id, role: 'member' } });
-		expect(ids((await call('GET', base)).body)).toEqual([]);
+		await droppedOnLeaving(base, role.id, `/organization/projects/${a.id}/groups/${group.id}`, {
+			path: `/organization/projects/${a.id}/groups`,
+			body: { group_id: group.id, role: 'member' },
+		});
 
 		await call('POST', base, { body: { role_id: role.id } });
 		await call('DELETE', `/organization/groups/${group.id}`);
