@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import { startSandbox } from './index';
 import { SEED_DEFAULTS, SEED_NAMES, parseSeedSetting, seedDescription, type SeedDescription, type SeedName } from './seed';
-import type { FaultRule, RateLimitOption, SandboxOptions } from './types';
+import type { SandboxOptions } from './options';
+import type { FaultRule, RateLimitOption } from './types';
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 

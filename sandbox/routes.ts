@@ -1,10 +1,11 @@
 /**
  * The route table, gathered from the resource files: each declares its stores and serves their plain
- * endpoints from them, with hand-written routes only where there are rules of their own.
+ * endpoints from them, with hand-written routes only where there are rules of their own. Every route
+ * names the spec operation it serves, and serves it alone.
  */
-import { listAuditLogs } from './audit';
-import type { Route } from './resources/context';
+import type { Endpoint, Route } from './resources/context';
 import * as apiKeys from './resources/api-keys';
+import * as auditLogs from './resources/audit-logs';
 import * as projects from './resources/projects';
 import * as projectUsers from './resources/project-users';
 import * as rateLimits from './resources/rate-limits';
@@ -12,21 +13,32 @@ import * as serviceAccounts from './resources/service-accounts';
 import * as users from './resources/users';
 import * as spend from './resources/spend';
 import * as projectSettings from './resources/project-settings';
-import * as usage from './usage';
+import * as usage from './resources/usage';
 import * as invites from './resources/invites';
 import * as adminApiKeys from './resources/admin-api-keys';
 import * as groups from './resources/groups';
 import * as roles from './resources/roles';
+import * as projectRoles from './resources/project-roles';
 import * as certificates from './resources/certificates';
 
-export const routes: Route[] = [
+/** The table, refused when two routes serve one operation (the first would hide the second). */
+export function oneRoutePerOperation(table: Route[]): Route[] {
+	const seen = new Set<string>();
+	for (const { operationId } of table) {
+		if (seen.has(operationId)) throw new Error(`sandbox: two routes serve the operation '${operationId}'`);
+		seen.add(operationId);
+	}
+	return table;
+}
+
+export const routes: Route[] = oneRoutePerOperation([
 	...projects.routes,
 	...projectUsers.routes,
 	...serviceAccounts.routes,
 	...apiKeys.routes,
 	...rateLimits.routes,
 	...users.routes,
-	listAuditLogs,
+	...auditLogs.routes,
 	...usage.routes,
 	...spend.routes,
 	...projectSettings.routes,
@@ -34,18 +46,19 @@ export const routes: Route[] = [
 	...adminApiKeys.routes,
 	...groups.routes,
 	...roles.routes,
+	...projectRoles.routes,
 	...certificates.routes,
-];
+]);
 
 /** Controls only the sandbox has, beside the Admin API (not in the spec): see sandbox/README.md. */
-export const controlRoutes: Route[] = [...invites.controlRoutes];
+export const controlRoutes: Endpoint[] = [...invites.controlRoutes];
 
-export interface CompiledRoute extends Route {
+export interface CompiledRoute extends Endpoint {
 	regex: RegExp;
 	names: string[];
 }
 
-export function compileRoutes(table: Route[]): CompiledRoute[] {
+export function compileRoutes(table: Endpoint[]): CompiledRoute[] {
 	return table.map((route) => {
 		const names: string[] = [];
 		const pattern = route.path

@@ -1,10 +1,14 @@
 /**
  * The sandbox's in-memory organization. Arrays are in list order (insertion order); tests may read
- * and write them directly. The add* helpers build collections of exact sizes deterministically, and
- * record the audit events the same changes made through the API would (as the organization owner's
- * session, at the objects' own timestamps), so a seeded organization has a history.
+ * and write them directly. Every collection, the seeded ones included, is kept by store path and
+ * parent (`collection()`); `projects`, `organizationUsers` and a project's `users`, `serviceAccounts`,
+ * `apiKeys` and `rateLimits` are those same arrays by name. The add* helpers build collections of
+ * exact sizes deterministically, and record the audit events the same changes made through the API
+ * would (as the organization owner's session, at the objects' own timestamps), so a seeded
+ * organization has a history.
  */
 import { insertEvent, mergeEvents, payloadFor, type AuditActor, type AuditEventInput, type AuditLog } from './audit';
+import { ORGANIZATION, SEEDED_COLLECTIONS } from './collections';
 import { Rng } from './random';
 import {
 	API_KEY_NAMES,
@@ -58,8 +62,13 @@ export interface StateOptions {
 }
 
 export class SandboxState {
-	organizationUsers: OrganizationUser[] = [];
-	projects: Project[] = [];
+	get organizationUsers(): OrganizationUser[] {
+		return this.collection(SEEDED_COLLECTIONS.organizationUsers, ORGANIZATION);
+	}
+
+	get projects(): Project[] {
+		return this.collection(SEEDED_COLLECTIONS.projects, ORGANIZATION);
+	}
 	/** Newest first, as GET /organization/audit_logs lists them. */
 	auditLogs: AuditLog[] = [];
 	/** Seeded activity, oldest first, that the usage and costs endpoints aggregate. */
@@ -452,20 +461,26 @@ export class SandboxState {
 	}
 
 	private makeProject(name: string): Project {
-		return {
+		const id = this.newId('proj_', 24);
+		// What hangs under the project is its stores' collections, reached from the project by name
+		// (enumerable, so a project still prints and compares with its contents).
+		const under = (path: string): PropertyDescriptor => ({ get: () => this.collection(path, id), enumerable: true });
+		const fields = {
 			object: 'organization.project',
-			id: this.newId('proj_', 24),
+			id,
 			name,
 			created_at: this.tick(),
 			archived_at: null,
 			external_key_id: null,
 			residency: 'GLOBAL',
 			is_default: false,
-			users: [],
-			serviceAccounts: [],
-			apiKeys: [],
-			rateLimits: [],
 		};
+		return Object.defineProperties(fields, {
+			users: under(SEEDED_COLLECTIONS.projectUsers),
+			serviceAccounts: under(SEEDED_COLLECTIONS.serviceAccounts),
+			apiKeys: under(SEEDED_COLLECTIONS.apiKeys),
+			rateLimits: under(SEEDED_COLLECTIONS.rateLimits),
+		}) as Project;
 	}
 
 	private uniqueProjectName(): string {

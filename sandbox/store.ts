@@ -5,9 +5,12 @@
  * declaration, records the audit event of every change it makes, and leaves hand-written handlers to
  * what has rules of its own.
  */
+import type { OperationId } from '../nodes/shared/spec';
+import { creationPayload } from './audit';
+import { ORGANIZATION } from './collections';
 import { badRequest, notFound, queryEnum } from './http';
 import { paginate, type PagerStyle } from './pagers';
-import type { Route, RouteContext } from './resources/context';
+import { route, type Route, type RouteContext, type Serving } from './resources/context';
 import type { SandboxState } from './state';
 import type { Project } from './types';
 import type { BodyRules } from './validate';
@@ -43,7 +46,7 @@ export function activeProjectOr400(ctx: RouteContext): Project {
 export const organization: Scope<SandboxState> = {
 	read: (ctx) => ctx.state,
 	write: (ctx) => ctx.state,
-	key: () => 'organization',
+	key: () => ORGANIZATION,
 	project: () => undefined,
 };
 
@@ -60,15 +63,28 @@ export const activeProject: Scope<Project> = { ...project, read: activeProjectOr
 
 export type AuditPayload = Record<string, unknown>;
 
+/**
+ * A store's route for `operationId`, which must be the operation the store serves there: binding a
+ * list to a get, or one store's helper to another path, fails at load instead of serving the wrong thing.
+ */
+function storeRoute(operationId: OperationId, method: Route['method'], path: string, serving: Serving): Route {
+	const bound = route(operationId, serving);
+	if (bound.method !== method || bound.path !== path) {
+		throw new Error(`sandbox: '${operationId}' is ${bound.method} ${bound.path}, not the store's ${method} ${path}`);
+	}
+	return bound;
+}
+
 /** A route that changes what hangs under a parent: the handler gets the parent, checked for writing. */
 function changeRoute<S>(
-	scope: Scope<S>,
+	operationId: OperationId,
 	method: Route['method'],
 	path: string,
+	scope: Scope<S>,
 	rules: BodyRules | undefined,
 	handle: (ctx: RouteContext, parent: S) => unknown,
 ): Route {
-	return { method, path, rules, handler: (ctx) => handle(ctx, scope.write(ctx)) };
+	return storeRoute(operationId, method, path, { rules, handler: (ctx) => handle(ctx, scope.write(ctx)) });
 }
 
 export interface CollectionOptions<T extends { id: string }, S> {
@@ -95,12 +111,15 @@ export interface CollectionOptions<T extends { id: string }, S> {
 	order?: 'asc' | 'desc';
 	/** Audit event types of the spec's AuditLogEventType enum; a change without one cannot be served. */
 	events?: { created?: string; updated?: string; deleted?: string };
-	/** The `data` of a creation event (the spec keeps only the fields its event type names). */
-	eventData?: (item: T) => AuditPayload;
+	/**
+	 * What a creation event tells of the new object (under `data`, or flat where the spec's event type
+	 * has no `data`; the spec keeps only the fields its event type names). Default: the object as served.
+	 */
+	eventData?: (item: T, scope: S) => AuditPayload;
 	/** The project an event concerns when it is not the parent (a project's own events). */
 	projectOf?: (item: T) => Project | undefined;
-	/** The `changes_requested` of an update event; default the body as sent. */
-	eventChanges?: (body: Record<string, unknown>) => AuditPayload;
+	/** The `changes_requested` of an update event, from the body and the object before the change; default the body as sent. */
+	eventChanges?: (body: Record<string, unknown>, before: T, scope: S) => AuditPayload;
 	/** Refuses a deletion (400) before anything changes. */
 	beforeRemove?: (item: T, scope: S, ctx: RouteContext) => void;
 	/** Cascades: what goes with the object. */
@@ -153,7 +172,8 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 	/** Adds an object and records its creation event. */
 	insert(ctx: RouteContext, scope: S, item: T): T {
 		this.items(scope, ctx.state).push(item);
-		this.record(ctx.state, 'created', scope, item, { data: this.options.eventData?.(item) ?? this.serialize(item, scope) });
+		const details = this.options.eventData?.(item, scope) ?? (this.serialize(item, scope) as AuditPayload);
+		this.record(ctx.state, 'created', scope, item, creationPayload(this.eventType('created'), details));
 		return item;
 	}
 
@@ -183,10 +203,8 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 
 	// ------------------------------------------------------------ routes
 
-	listRoute(options: ListOptions<T, S> = {}): Route {
-		return {
-			method: 'GET',
-			path: this.options.path,
+	listRoute(operationId: OperationId, options: ListOptions<T, S> = {}): Route {
+		return storeRoute(operationId, 'GET', this.options.path, {
 			handler: (ctx) => {
 				const scope = this.options.scope.read(ctx);
 				const all = this.items(scope, ctx.state);
@@ -200,22 +218,21 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 					cursorIndex: (items, id) => ctx.state.cursorIndex(items, id),
 				});
 			},
-		};
+		});
 	}
 
-	getRoute(): Route {
-		return {
-			method: 'GET',
-			path: this.itemPath,
+	getRoute(operationId: OperationId): Route {
+		return storeRoute(operationId, 'GET', this.itemPath, {
 			handler: (ctx) => {
 				const scope = this.options.scope.read(ctx);
 				return this.serialize(this.require(scope, ctx.state, ctx.params[this.options.idParam]), scope);
 			},
-		};
+		});
 	}
 
 	/** POST to the collection: an object made of the body's fields, a fresh id and `created_at`. */
 	createRoute(
+		operationId: OperationId,
 		options: WriteOptions & {
 			build?: (ctx: RouteContext, scope: S) => T;
 			/** What comes with the new object (a project's rate limits). */
@@ -223,7 +240,7 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 		} = {},
 	): Route {
 		this.eventType('created');
-		return changeRoute(this.options.scope, 'POST', this.options.path, options.rules, (ctx, scope) => {
+		return changeRoute(operationId, 'POST', this.options.path, this.options.scope, options.rules, (ctx, scope) => {
 			const build =
 				options.build ??
 				(() => ({ object: this.options.object, id: this.newId(ctx.state), created_at: ctx.now(), ...ctx.body }) as unknown as T);
@@ -234,20 +251,21 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 	}
 
 	/** POST to the object: the body's fields replace the object's; strings are trimmed. */
-	updateRoute(options: WriteOptions & { apply?: (item: T, ctx: RouteContext, scope: S) => void } = {}): Route {
+	updateRoute(operationId: OperationId, options: WriteOptions & { apply?: (item: T, ctx: RouteContext, scope: S) => void } = {}): Route {
 		this.eventType('updated');
-		return changeRoute(this.options.scope, 'POST', this.itemPath, options.rules, (ctx, scope) => {
+		return changeRoute(operationId, 'POST', this.itemPath, this.options.scope, options.rules, (ctx, scope) => {
 			const item = this.require(scope, ctx.state, ctx.params[this.options.idParam]);
+			const changes = this.options.eventChanges?.(ctx.body, item, scope) ?? ctx.body;
 			if (options.apply) options.apply(item, ctx, scope);
 			else assignFields(item as Record<string, unknown>, ctx.body);
-			this.record(ctx.state, 'updated', scope, item, { changes_requested: this.options.eventChanges?.(ctx.body) ?? ctx.body });
+			this.record(ctx.state, 'updated', scope, item, { changes_requested: changes });
 			return this.serialize(item, scope);
 		});
 	}
 
-	deleteRoute(): Route {
+	deleteRoute(operationId: OperationId): Route {
 		this.eventType('deleted');
-		return changeRoute(this.options.scope, 'DELETE', this.itemPath, undefined, (ctx, scope) => {
+		return changeRoute(operationId, 'DELETE', this.itemPath, this.options.scope, undefined, (ctx, scope) => {
 			const item = this.remove(ctx, scope, ctx.params[this.options.idParam]);
 			return { object: `${this.options.object}.deleted`, id: item.id, deleted: true };
 		});
@@ -303,23 +321,24 @@ export class SingletonStore<T extends object, S = SandboxState> {
 		return this.respond(scope, ctx.state);
 	}
 
-	getRoute(): Route {
-		return {
-			method: 'GET',
-			path: this.options.path,
+	getRoute(operationId: OperationId): Route {
+		return storeRoute(operationId, 'GET', this.options.path, {
 			handler: (ctx) => {
 				const scope = this.options.scope.read(ctx);
 				const missing = this.options.missing?.(this.value(scope, ctx.state), scope);
 				if (missing) throw notFound(missing);
 				return this.respond(scope, ctx.state);
 			},
-		};
+		});
 	}
 
 	/** POST: by default the body's fields replace the settings'; `apply` maps a body of another shape. */
-	updateRoute(options: WriteOptions & { apply?: (current: T, body: Record<string, unknown>, scope: S) => T } = {}): Route {
+	updateRoute(
+		operationId: OperationId,
+		options: WriteOptions & { apply?: (current: T, body: Record<string, unknown>, scope: S) => T } = {},
+	): Route {
 		this.eventType();
-		return changeRoute(this.options.scope, 'POST', this.options.path, options.rules, (ctx, scope) => {
+		return changeRoute(operationId, 'POST', this.options.path, this.options.scope, options.rules, (ctx, scope) => {
 			const current = this.value(scope, ctx.state);
 			let next = { ...current };
 			if (options.apply) next = options.apply(current, ctx.body, scope);
@@ -328,9 +347,9 @@ export class SingletonStore<T extends object, S = SandboxState> {
 		});
 	}
 
-	resetRoute(): Route {
+	resetRoute(operationId: OperationId): Route {
 		this.eventType();
-		return changeRoute(this.options.scope, 'DELETE', this.options.path, undefined, (ctx, scope) => {
+		return changeRoute(operationId, 'DELETE', this.options.path, this.options.scope, undefined, (ctx, scope) => {
 			const reset = this.change(ctx, scope, this.options.defaults(scope, ctx.state), {});
 			return this.options.deleted ? this.options.deleted(scope) : reset;
 		});

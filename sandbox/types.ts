@@ -1,10 +1,9 @@
 /**
- * Shapes of the sandbox's stored objects and of its public options. Stored objects carry the
- * spec's field names; a few facts are derived when an object is served instead of stored
+ * Shapes of the sandbox's stored objects and of its fault and rate-limit options. Stored objects
+ * carry the spec's field names; a few facts are derived when an object is served instead of stored
  * (a project's `status` comes from `archived_at`, a key's `owner_project_access` from the
  * project's current members), so tests that write `state` directly cannot make them disagree.
  */
-import type { SeedDescription } from './seed';
 
 export type OrgRole = 'owner' | 'reader';
 export type ProjectRole = 'owner' | 'member';
@@ -89,10 +88,11 @@ export interface Project {
 	residency: string;
 	/** The organization's "Default project": cannot be modified or archived. */
 	is_default: boolean;
-	users: ProjectUser[];
-	serviceAccounts: ServiceAccount[];
-	apiKeys: ApiKey[];
-	rateLimits: RateLimit[];
+	/** The project's collections in the state (state.collection under their store's path and the project's id). */
+	readonly users: ProjectUser[];
+	readonly serviceAccounts: ServiceAccount[];
+	readonly apiKeys: ApiKey[];
+	readonly rateLimits: RateLimit[];
 }
 
 export interface RateLimitOption {
@@ -162,27 +162,4 @@ export interface RecordedRequest {
 	 * in flight is the largest of these (tests read it instead of timing overlaps).
 	 */
 	inFlight: number;
-}
-
-/** The seed description's entries (sandbox/seed.ts) are options too: `{projects: 250, users: 0}`. */
-export interface SandboxOptions extends Partial<SeedDescription> {
-	/** Default '127.0.0.1'. */
-	host?: string;
-	/** Default 0 (random free port). */
-	port?: number;
-	/** Default 1; same seed => same ids, names, timestamps. */
-	seed?: number;
-	/** Unix seconds that seeded timestamps lead up to; default 1767225600 (2026-01-01T00:00:00Z). */
-	epoch?: number;
-	/** Default: deterministic from seed, 'sk-admin-' + 64 chars. */
-	adminKey?: string;
-	/** Unix-seconds clock for timestamps of objects created through the API; default Date.now based. */
-	now?: () => number;
-	/** Token bucket over all routes; 429 when exceeded. */
-	rateLimit?: RateLimitOption;
-	faults?: FaultRule[];
-	/** Write one line per request to stderr (the CLI turns this on). Default false. */
-	logRequests?: boolean;
-	/** Silence all output, including logRequests. */
-	quiet?: boolean;
 }

@@ -3,11 +3,12 @@
  * (owned by the organization's first owner). A new key's secret `value` is in the create answer
  * only; afterwards the key is listed redacted.
  */
+import { ORGANIZATION } from '../collections';
 import { badRequest } from '../http';
 import type { SandboxState } from '../state';
 import { CollectionStore, organization } from '../store';
 import type { OrganizationUser } from '../types';
-import type { Route } from './context';
+import { route, type Route } from './context';
 
 export interface AdminApiKey {
 	object: 'organization.admin_api_key';
@@ -36,7 +37,7 @@ const redact = (value: string) => `${value.slice(0, 9)}...${value.slice(-4)}`;
 
 /** The admin keys, the sandbox's own first (created when first asked for). */
 function adminKeysOf(state: SandboxState): AdminApiKey[] {
-	const items = state.collection<AdminApiKey>('/organization/admin_api_keys', 'organization');
+	const items = state.collection<AdminApiKey>('/organization/admin_api_keys', ORGANIZATION);
 	state.setting('own admin key', () => {
 		const owner = state.organizationUsers.find((u) => u.role === 'owner');
 		items.push({
@@ -69,10 +70,8 @@ export const adminApiKeys = new CollectionStore<AdminApiKey>({
 });
 
 export const routes: Route[] = [
-	adminApiKeys.listRoute(),
-	{
-		method: 'POST',
-		path: adminApiKeys.options.path,
+	adminApiKeys.listRoute('admin-api-keys-list'),
+	route('admin-api-keys-create', {
 		rules: { name: { minLength: 1 }, expires_in_seconds: { minimum: 1 } },
 		handler: (ctx) => {
 			const seconds = ctx.body.expires_in_seconds as number | undefined;
@@ -93,7 +92,7 @@ export const routes: Route[] = [
 			});
 			return { ...key, value };
 		},
-	},
-	adminApiKeys.getRoute(),
-	adminApiKeys.deleteRoute(),
+	}),
+	adminApiKeys.getRoute('admin-api-keys-get'),
+	adminApiKeys.deleteRoute('admin-api-keys-delete'),
 ];

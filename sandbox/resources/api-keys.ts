@@ -4,6 +4,7 @@
  * hides keys of inactive owners, as the spec's "existing membership-based visibility rules" do.
  */
 import { badRequest, queryEnum } from '../http';
+import { SEEDED_COLLECTIONS } from '../collections';
 import { CollectionStore, project } from '../store';
 import type { ApiKey, Project } from '../types';
 import type { Route } from './context';
@@ -48,14 +49,13 @@ export function serializeApiKey(key: ApiKey, project: Project) {
 }
 
 export const apiKeys = new CollectionStore<ApiKey, Project>({
-	path: '/organization/projects/{project_id}/api_keys',
+	path: SEEDED_COLLECTIONS.apiKeys,
 	idParam: 'api_key_id',
 	noun: 'API key',
 	object: 'organization.project.api_key',
 	idPrefix: 'key_',
 	idLength: 16,
 	scope: project,
-	items: (p) => p.apiKeys,
 	serialize: serializeApiKey,
 	events: { created: 'api_key.created', deleted: 'api_key.deleted' },
 	eventData: () => ({ scopes: [] }),
@@ -70,13 +70,13 @@ export const apiKeys = new CollectionStore<ApiKey, Project>({
 });
 
 export const routes: Route[] = [
-	apiKeys.listRoute({
+	apiKeys.listRoute('list-project-api-keys', {
 		filter: (ctx, p) => {
 			const access = queryEnum(ctx.query, 'owner_project_access', ['active', 'inactive', 'any'] as const);
 			if (access === 'any') return undefined;
 			return (key) => ownerIsActive(p, key) === (access !== 'inactive');
 		},
 	}),
-	apiKeys.getRoute(),
-	apiKeys.deleteRoute(),
+	apiKeys.getRoute('retrieve-project-api-key'),
+	apiKeys.deleteRoute('delete-project-api-key'),
 ];

@@ -9,7 +9,7 @@ import { badRequest, queryList } from '../http';
 import type { SandboxState } from '../state';
 import { CollectionStore, organization, project as projectScope } from '../store';
 import type { Project } from '../types';
-import type { Route, RouteContext } from './context';
+import { route, type Route, type RouteContext } from './context';
 
 export interface Certificate {
 	id: string;
@@ -118,21 +118,17 @@ function toggle(
 }
 
 function organizationToggle(on: boolean): Route {
-	return {
-		method: 'POST',
-		path: `/organization/certificates/${on ? 'activate' : 'deactivate'}`,
+	return route(`${on ? 'activate' : 'deactivate'}OrganizationCertificates`, {
 		handler: (ctx) => {
 			const list = named(ctx);
 			toggle(ctx.state, list, on, (c) => c.active, (c, value) => void (c.active = value));
 			return { object: `organization.certificate.${on ? 'activation' : 'deactivation'}`, data: list.map(organizationCertificate) };
 		},
-	};
+	});
 }
 
 function projectToggle(on: boolean): Route {
-	return {
-		method: 'POST',
-		path: `/organization/projects/{project_id}/certificates/${on ? 'activate' : 'deactivate'}`,
+	return route(`${on ? 'activate' : 'deactivate'}ProjectCertificates`, {
 		handler: (ctx) => {
 			const project = projectScope.write(ctx);
 			const list = named(ctx);
@@ -142,13 +138,13 @@ function projectToggle(on: boolean): Route {
 			toggle(ctx.state, list, on, (c) => c.projects.includes(project.id), set, project);
 			return { object: `organization.project.certificate.${on ? 'activation' : 'deactivation'}`, data: list.map((c) => projectCertificate(c, project)) };
 		},
-	};
+	});
 }
 
 export const routes: Route[] = [
-	certificates.listRoute(),
+	certificates.listRoute('listOrganizationCertificates'),
 	reshape(
-		certificates.createRoute({
+		certificates.createRoute('uploadCertificate', {
 			build: (ctx) => {
 				const content = ctx.body.certificate as string;
 				if (!PEM.test(content)) throw badRequest('The certificate is not a PEM-encoded X.509 certificate.', 'certificate', 'invalid_certificate');
@@ -163,34 +159,33 @@ export const routes: Route[] = [
 	),
 	organizationToggle(true),
 	organizationToggle(false),
-	{
-		method: 'GET',
-		path: certificates.itemPath,
+	route('getCertificate', {
 		handler: (ctx) => {
 			const include = queryList(ctx.query, 'include');
 			for (const value of include) if (value !== 'content') throw badRequest(`Invalid value for 'include': '${value}'. Supported values are: 'content'.`, 'include', 'invalid_value');
 			return serializeCertificate(certificates.require(ctx.state, ctx.state, ctx.params.certificate_id), include.includes('content'));
 		},
-	},
-	reshape(certificates.updateRoute({ apply: (c, ctx) => void (typeof ctx.body.name === 'string' && (c.name = ctx.body.name.trim())) })),
+	}),
+	reshape(certificates.updateRoute('modifyCertificate', { apply: (c, ctx) => void (typeof ctx.body.name === 'string' && (c.name = ctx.body.name.trim())) })),
 	{
-		...certificates.deleteRoute(),
+		...certificates.deleteRoute('deleteCertificate'),
+		// The spec's deletion answer has no `deleted` field.
 		handler: (ctx) => {
 			const c = certificates.remove(ctx, ctx.state, ctx.params.certificate_id);
 			return { object: 'certificate.deleted', id: c.id };
 		},
 	},
-	projectCertificates.listRoute(),
+	projectCertificates.listRoute('listProjectCertificates'),
 	projectToggle(true),
 	projectToggle(false),
 ];
 
 /** Create and update answer with the `certificate` object, not the list's. */
-function reshape(route: Route): Route {
+function reshape(served: Route): Route {
 	return {
-		...route,
+		...served,
 		handler: (ctx) => {
-			const listed = route.handler(ctx) as { id: string };
+			const listed = served.handler(ctx) as { id: string };
 			return serializeCertificate(certificates.require(ctx.state, ctx.state, listed.id));
 		},
 	};

@@ -2,13 +2,17 @@
  * /organization/groups: groups of the organization's users, their members
  * (/organization/groups/{group_id}/users) and the projects they have access to, with a project role
  * (/organization/projects/{project_id}/groups). Lists page with `next`. A member, or a group in a
- * project, is there once: adding it again is a 400. Deleting a group removes it everywhere.
+ * project, is there once: adding it again is a 400. A group's further project roles
+ * (/projects/{project_id}/groups/{group_id}/roles) hang on its access to the project: removing the
+ * group from the project drops them. Deleting a group removes it everywhere.
  */
 import { badRequest, notFound, queryEnum } from '../http';
 import type { SandboxState } from '../state';
 import { CollectionStore, activeProject, organization, type Scope } from '../store';
 import type { OrganizationUser, Project } from '../types';
-import type { Route, RouteContext } from './context';
+import { route, type Route, type RouteContext } from './context';
+import { organizationUserOr404 } from './organization-user';
+import { assignments, principalsOf, projectAssignmentRoutes } from './role-assignments';
 import { rolesOf } from './role-catalog';
 
 export interface Group {
@@ -61,7 +65,7 @@ export const groups = new CollectionStore<Group>({
 		for (const project of ctx.state.projects) {
 			const items = projectGroups.items(project, ctx.state);
 			const at = items.findIndex((access) => access.id === group.id);
-			if (at >= 0) ctx.state.removeAt(items, at);
+			if (at >= 0) withoutAccess(ctx.state, project, items, at);
 		}
 	},
 });
@@ -71,12 +75,6 @@ export function groupOf(ctx: RouteContext): Group {
 }
 
 const groupScope: Scope<Group> = { read: (ctx) => groupOf(ctx), write: (ctx) => groupOf(ctx), key: (g) => g.id, project: () => undefined };
-
-function member(state: SandboxState, id: string): OrganizationUser {
-	const user = state.findOrganizationUser(id);
-	if (!user) throw notFound(`The user ${id} was not found`);
-	return user;
-}
 
 export const groupUsers = new CollectionStore<GroupMember, Group>({
 	path: '/organization/groups/{group_id}/users',
@@ -107,6 +105,16 @@ export const projectGroups = new CollectionStore<ProjectGroupAccess, Project>({
 	order: 'asc',
 });
 
+/** The project roles assigned to each group with access to a project. */
+export const projectGroupRoles = assignments('/projects/{project_id}/groups/{group_id}/roles', principalsOf(projectGroups), 'group');
+
+/** Takes a group's access to a project away, and the project roles it had there with it. */
+function withoutAccess(state: SandboxState, project: Project, items: ProjectGroupAccess[], at: number): ProjectGroupAccess {
+	const access = state.removeAt(items, at);
+	projectGroupRoles.items({ id: access.id, project }, state).splice(0);
+	return access;
+}
+
 /** Forgets the group memberships of a user who has left the organization. */
 export function forgetUser(state: SandboxState, user: OrganizationUser): void {
 	for (const group of groups.items(state, state)) {
@@ -136,51 +144,45 @@ function uniqueName(state: SandboxState, name: string, except?: Group): string {
 }
 
 /** A route whose answer is reshaped (the store serves the stored object as it is). */
-function reshaped(route: Route, reshape: (answer: unknown, ctx: RouteContext) => unknown): Route {
-	return { ...route, handler: (ctx) => reshape(route.handler(ctx), ctx) };
+function reshaped(served: Route, reshape: (answer: unknown, ctx: RouteContext) => unknown): Route {
+	return { ...served, handler: (ctx) => reshape(served.handler(ctx), ctx) };
 }
 
 type Page<T> = { data: T[] };
 
 export const routes: Route[] = [
-	groups.listRoute(),
-	groups.createRoute({
+	groups.listRoute('list-groups'),
+	groups.createRoute('create-group', {
 		rules: notBlank,
 		build: (c) => ({ id: groups.newId(c.state), name: uniqueName(c.state, c.body.name as string), created_at: c.now(), is_scim_managed: false, group_type: 'group' }),
 	}),
-	groups.getRoute(),
+	groups.getRoute('retrieve-group'),
 	// The update answers without `group_type` (GroupResourceWithSuccess).
-	reshaped(groups.updateRoute({ rules: notBlank, apply: (group, c) => void (group.name = uniqueName(c.state, c.body.name as string, group)) }), (answer) => {
+	reshaped(groups.updateRoute('update-group', { rules: notBlank, apply: (group, c) => void (group.name = uniqueName(c.state, c.body.name as string, group)) }), (answer) => {
 		const { group_type: _type, ...rest } = answer as Group;
 		return rest;
 	}),
-	groups.deleteRoute(),
+	groups.deleteRoute('delete-group'),
 	// Members: the organization's users, each once; listed newest first by default.
-	reshaped(groupUsers.listRoute(), (page, c) => ({ ...(page as Page<GroupMember>), data: (page as Page<GroupMember>).data.map((m) => groupUser(c.state, m.id)) })),
-	{
-		method: 'POST',
-		path: groupUsers.options.path,
+	reshaped(groupUsers.listRoute('list-group-users'), (page, c) => ({ ...(page as Page<GroupMember>), data: (page as Page<GroupMember>).data.map((m) => groupUser(c.state, m.id)) })),
+	route('add-group-user', {
 		handler: (c) => {
 			const group = groupOf(c);
-			const user = member(c.state, c.body.user_id as string);
+			const user = organizationUserOr404(c.state, c.body.user_id as string);
 			const items = groupUsers.items(group, c.state);
 			if (items.some((m) => m.id === user.id)) throw badRequest(`User ${user.id} is already a member of group ${group.id}.`, 'user_id');
 			items.push({ id: user.id, added_at: c.now() });
 			c.state.recordEvent({ type: 'group.updated', payload: { id: group.id } });
 			return { object: 'group.user', user_id: user.id, group_id: group.id };
 		},
-	},
-	{
-		method: 'GET',
-		path: groupUsers.itemPath,
+	}),
+	route('retrieve-group-user', {
 		handler: (c) => {
 			const found = groupUsers.require(groupOf(c), c.state, c.params.user_id);
 			return { ...groupUser(c.state, found.id), picture: null, is_service_account: false, user_type: 'user' };
 		},
-	},
-	{
-		method: 'DELETE',
-		path: groupUsers.itemPath,
+	}),
+	route('remove-group-user', {
 		handler: (c) => {
 			const group = groupOf(c);
 			const found = groupUsers.require(group, c.state, c.params.user_id);
@@ -189,15 +191,13 @@ export const routes: Route[] = [
 			c.state.recordEvent({ type: 'group.updated', payload: { id: group.id } });
 			return { object: 'group.user.deleted', deleted: true };
 		},
-	},
+	}),
 	// Project access: a group, once, with a project role (resource type api.project).
-	reshaped(projectGroups.listRoute(), (page, c) => ({
+	reshaped(projectGroups.listRoute('list-project-groups'), (page, c) => ({
 		...(page as Page<ProjectGroupAccess>),
 		data: (page as Page<ProjectGroupAccess>).data.map((access) => serializeProjectGroup(access, activeProject.read(c), c.state)),
 	})),
-	{
-		method: 'POST',
-		path: projectGroups.options.path,
+	route('add-project-group', {
 		handler: (c) => {
 			const project = activeProject.write(c);
 			// A project role, by id or by name (the predefined ones are `owner` and `member`).
@@ -212,28 +212,25 @@ export const routes: Route[] = [
 			projectAccessEvent(c.state, 'role.assignment.created', project, access);
 			return serializeProjectGroup(access, project, c.state);
 		},
-	},
-	{
-		method: 'GET',
-		path: projectGroups.itemPath,
+	}),
+	route('retrieve-project-group', {
 		handler: (c) => {
 			queryEnum(c.query, 'group_type', ['group', 'tenant_group'] as const);
 			const project = activeProject.read(c);
 			return serializeProjectGroup(projectGroups.require(project, c.state, c.params.group_id), project, c.state);
 		},
-	},
-	{
-		method: 'DELETE',
-		path: projectGroups.itemPath,
+	}),
+	route('remove-project-group', {
 		handler: (c) => {
 			const project = activeProject.write(c);
 			const access = projectGroups.require(project, c.state, c.params.group_id);
 			const items = projectGroups.items(project, c.state);
-			c.state.removeAt(items, items.indexOf(access));
+			withoutAccess(c.state, project, items, items.indexOf(access));
 			projectAccessEvent(c.state, 'role.assignment.deleted', project, access);
 			return { object: 'project.group.deleted', deleted: true };
 		},
-	},
+	}),
+	...projectAssignmentRoutes(projectGroupRoles, 'group', (c, access) => serializeGroupSummary(groups.require(c.state, c.state, access.id))),
 ];
 
 function groupUser(state: SandboxState, id: string) {

@@ -11,9 +11,9 @@
 import { badRequest, notFound } from '../http';
 import { CollectionStore, organization } from '../store';
 import type { OrgRole, ProjectRole } from '../types';
-import type { Route } from './context';
+import type { Endpoint, Route } from './context';
 import { projectUsers } from './project-users';
-import { serializeUser } from './users';
+import { serializeUser } from './organization-user';
 
 export interface Invite {
 	object: 'organization.invite';
@@ -45,8 +45,8 @@ export const invites = new CollectionStore<Invite>({
 });
 
 export const routes: Route[] = [
-	invites.listRoute(),
-	invites.createRoute({
+	invites.listRoute('list-invites'),
+	invites.createRoute('inviteUser', {
 		build: (ctx) => {
 			const email = (ctx.body.email as string).trim();
 			if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badRequest(`'${email}' is not a valid email address.`, 'email');
@@ -76,12 +76,12 @@ export const routes: Route[] = [
 			};
 		},
 	}),
-	invites.getRoute(),
-	invites.deleteRoute(),
+	invites.getRoute('retrieve-invite'),
+	invites.deleteRoute('delete-invite'),
 ];
 
 /** Controls only the sandbox has (not part of the Admin API, not in the spec). */
-export const controlRoutes: Route[] = [
+export const controlRoutes: Endpoint[] = [
 	{
 		method: 'POST',
 		path: '/__sandbox/invites/{invite_id}/accept',

@@ -59,15 +59,15 @@ export const hostedToolPermissions = new SingletonStore<HostedTools, Project>({
 });
 
 export const routes: Route[] = [
-	organizationRetention.getRoute(),
-	organizationRetention.updateRoute({ apply: retentionType }),
-	projectRetention.getRoute(),
-	projectRetention.updateRoute({ apply: retentionType }),
-	modelPermissions.getRoute(),
-	modelPermissions.updateRoute({ apply: (_current, body) => ({ mode: body.mode as string, model_ids: [...(body.model_ids as string[])] }) }),
-	modelPermissions.resetRoute(),
-	hostedToolPermissions.getRoute(),
-	hostedToolPermissions.updateRoute({
+	organizationRetention.getRoute('retrieve-organization-data-retention'),
+	organizationRetention.updateRoute('update-organization-data-retention', { apply: retentionType }),
+	projectRetention.getRoute('retrieve-project-data-retention'),
+	projectRetention.updateRoute('update-project-data-retention', { apply: retentionType }),
+	modelPermissions.getRoute('retrieve-project-model-permissions'),
+	modelPermissions.updateRoute('update-project-model-permissions', { apply: (_current, body) => ({ mode: body.mode as string, model_ids: [...(body.model_ids as string[])] }) }),
+	modelPermissions.resetRoute('delete-project-model-permissions'),
+	hostedToolPermissions.getRoute('retrieve-project-hosted-tool-permissions'),
+	hostedToolPermissions.updateRoute('update-project-hosted-tool-permissions', {
 		apply: (current, body) => {
 			const next = { ...current };
 			for (const tool of HOSTED_TOOLS) {

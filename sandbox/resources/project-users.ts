@@ -1,8 +1,15 @@
-/** /organization/projects/{project_id}/users: only organization members can be added; roles owner|member. */
+/**
+ * /organization/projects/{project_id}/users: only organization members can be added; roles owner|member.
+ * A member's project roles (/projects/{project_id}/users/{user_id}/roles) hang on the membership:
+ * removing the member, from the project or from the organization, drops them.
+ */
+import { SEEDED_COLLECTIONS } from '../collections';
 import { badRequest } from '../http';
 import { CollectionStore, activeProject } from '../store';
 import type { Project, ProjectRole, ProjectUser } from '../types';
 import type { Route } from './context';
+import { organizationUserOr404, serializeUser } from './organization-user';
+import { assignments, principalsOf, projectAssignmentRoutes } from './role-assignments';
 
 const roles = { role: { enum: ['owner', 'member'] } };
 
@@ -11,21 +18,24 @@ export function serializeProjectUser(u: ProjectUser) {
 }
 
 export const projectUsers = new CollectionStore<ProjectUser, Project>({
-	path: '/organization/projects/{project_id}/users',
+	path: SEEDED_COLLECTIONS.projectUsers,
 	idParam: 'user_id',
 	noun: 'user',
 	object: 'organization.project.user',
 	idPrefix: 'user-',
 	scope: activeProject,
-	items: (project) => project.users,
 	serialize: serializeProjectUser,
 	events: { created: 'user.added', updated: 'user.updated', deleted: 'user.deleted' },
 	eventData: (u) => ({ role: u.role }),
+	afterRemove: (member, project, ctx) => projectUserRoles.items({ id: member.id, project }, ctx.state).splice(0),
 });
 
+/** The project roles assigned to each member of a project. */
+export const projectUserRoles = assignments('/projects/{project_id}/users/{user_id}/roles', principalsOf(projectUsers), 'user');
+
 export const routes: Route[] = [
-	projectUsers.listRoute(),
-	projectUsers.createRoute({
+	projectUsers.listRoute('list-project-users'),
+	projectUsers.createRoute('create-project-user', {
 		rules: roles,
 		// Add by `user_id` or by `email` (exactly one); the user must belong to the organization.
 		build: (ctx, project) => {
@@ -54,13 +64,14 @@ export const routes: Route[] = [
 			return { object: 'organization.project.user', id: orgUser.id, name: orgUser.name, email: orgUser.email, role, added_at: ctx.now() };
 		},
 	}),
-	projectUsers.getRoute(),
-	projectUsers.updateRoute({
+	projectUsers.getRoute('retrieve-project-user'),
+	projectUsers.updateRoute('modify-project-user', {
 		rules: roles,
 		apply: (user, ctx) => {
 			if (typeof ctx.body.role === 'string') user.role = ctx.body.role as ProjectRole;
 		},
 	}),
 	// Removing a member leaves their keys in place; those keys then report owner_project_access 'inactive'.
-	projectUsers.deleteRoute(),
+	projectUsers.deleteRoute('delete-project-user'),
+	...projectAssignmentRoutes(projectUserRoles, 'user', (ctx, member) => serializeUser(organizationUserOr404(ctx.state, member.id))),
 ];

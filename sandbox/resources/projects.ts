@@ -1,8 +1,9 @@
 /** /organization/projects: list, create, retrieve, modify, archive. Projects are never deleted. */
 import { badRequest, queryBoolean } from '../http';
+import { SEEDED_COLLECTIONS } from '../collections';
 import { CollectionStore, assignFields, organization } from '../store';
 import type { Project } from '../types';
-import type { Route } from './context';
+import { route, type Route } from './context';
 
 export function serializeProject(p: Project) {
 	return {
@@ -18,13 +19,12 @@ export function serializeProject(p: Project) {
 }
 
 export const projects = new CollectionStore<Project>({
-	path: '/organization/projects',
+	path: SEEDED_COLLECTIONS.projects,
 	idParam: 'project_id',
 	noun: 'project',
 	object: 'organization.project',
 	idPrefix: 'proj_',
 	scope: organization,
-	items: (_, state) => state.projects,
 	serialize: serializeProject,
 	projectOf: (p) => p,
 	// The platform calls a project's name its title.
@@ -36,10 +36,10 @@ export const projects = new CollectionStore<Project>({
 const notBlank = { name: { minLength: 1 } };
 
 export const routes: Route[] = [
-	projects.listRoute({
+	projects.listRoute('list-projects', {
 		filter: (ctx) => (queryBoolean(ctx.query, 'include_archived', false) ? undefined : (p) => p.archived_at === null),
 	}),
-	projects.createRoute({
+	projects.createRoute('create-project', {
 		rules: notBlank,
 		build: (ctx) => {
 			const project = ctx.state.newProject();
@@ -52,8 +52,8 @@ export const routes: Route[] = [
 		// Rate limits come with the project, not as changes of their own.
 		after: (ctx, project) => ctx.state.addRateLimits(project.id, ctx.state.rateLimitsForNewProjects),
 	}),
-	projects.getRoute(),
-	projects.updateRoute({
+	projects.getRoute('retrieve-project'),
+	projects.updateRoute('modify-project', {
 		rules: notBlank,
 		apply: (project, ctx) => {
 			if (project.is_default) throw badRequest('The default project cannot be modified.');
@@ -61,10 +61,8 @@ export const routes: Route[] = [
 			assignFields(project as unknown as Record<string, unknown>, { name: ctx.body.name ?? undefined, external_key_id: ctx.body.external_key_id });
 		},
 	}),
-	{
-		method: 'POST',
-		path: `${projects.itemPath}/archive`,
-		// Archiving an archived project changes nothing and answers 200 (so a retried archive is safe).
+	// Archiving an archived project changes nothing and answers 200 (so a retried archive is safe).
+	route('archive-project', {
 		handler: (ctx) => {
 			const project = projects.require(ctx.state, ctx.state, ctx.params.project_id);
 			if (project.is_default) throw badRequest('The default project cannot be archived.');
@@ -74,5 +72,5 @@ export const routes: Route[] = [
 			}
 			return serializeProject(project);
 		},
-	},
+	}),
 ];

@@ -5,6 +5,7 @@
  */
 import { badRequest } from '../http';
 import { limitsFor } from '../seed-data';
+import { SEEDED_COLLECTIONS } from '../collections';
 import { CollectionStore, project } from '../store';
 import type { Project, RateLimit } from '../types';
 import type { Route } from './context';
@@ -25,13 +26,12 @@ export function serializeRateLimit(r: RateLimit) {
 }
 
 export const rateLimits = new CollectionStore<RateLimit, Project>({
-	path: '/organization/projects/{project_id}/rate_limits',
+	path: SEEDED_COLLECTIONS.rateLimits,
 	idParam: 'rate_limit_id',
 	noun: 'rate limit',
 	object: 'project.rate_limit',
 	idPrefix: 'rl-',
 	scope: project,
-	items: (p) => p.rateLimits,
 	serialize: serializeRateLimit,
 	defaultLimit: 100,
 	allowBefore: true,
@@ -39,8 +39,8 @@ export const rateLimits = new CollectionStore<RateLimit, Project>({
 });
 
 export const routes: Route[] = [
-	rateLimits.listRoute(),
-	rateLimits.updateRoute({
+	rateLimits.listRoute('list-project-rate-limits'),
+	rateLimits.updateRoute('update-project-rate-limits', {
 		rules: Object.fromEntries(LIMIT_FIELDS.map((f) => [f, { minimum: 0 }])),
 		apply: (limit, ctx) => {
 			const ceiling = limitsFor(limit.model);

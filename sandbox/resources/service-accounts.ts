@@ -2,10 +2,11 @@
  * /organization/projects/{project_id}/service_accounts. Creating one returns its API key unredacted,
  * once; afterwards the key is only visible, redacted, in the project's api_keys.
  */
+import { SEEDED_COLLECTIONS } from '../collections';
 import { CollectionStore, activeProject } from '../store';
 import type { ApiKey, Project, ServiceAccount } from '../types';
 import { apiKeys } from './api-keys';
-import type { Route, RouteContext } from './context';
+import { route, type Route, type RouteContext } from './context';
 
 export function serializeServiceAccount(a: ServiceAccount) {
 	return { object: 'organization.project.service_account' as const, id: a.id, name: a.name, role: a.role, created_at: a.created_at };
@@ -14,13 +15,12 @@ export function serializeServiceAccount(a: ServiceAccount) {
 const notBlank = { name: { minLength: 1 } };
 
 export const serviceAccounts = new CollectionStore<ServiceAccount, Project>({
-	path: '/organization/projects/{project_id}/service_accounts',
+	path: SEEDED_COLLECTIONS.serviceAccounts,
 	idParam: 'service_account_id',
 	noun: 'service account',
 	object: 'organization.project.service_account',
 	idPrefix: 'svc_acct_',
 	scope: activeProject,
-	items: (p) => p.serviceAccounts,
 	serialize: serializeServiceAccount,
 	events: { created: 'service_account.created', updated: 'service_account.updated', deleted: 'service_account.deleted' },
 	eventData: (a) => ({ role: a.role }),
@@ -48,12 +48,10 @@ function oneTimeKey(key: ApiKey, value: string) {
 }
 
 export const routes: Route[] = [
-	serviceAccounts.listRoute(),
-	{
-		method: 'POST',
-		path: serviceAccounts.options.path,
+	serviceAccounts.listRoute('list-project-service-accounts'),
+	// `create_service_account_only: true` gives role 'none' and no key.
+	route('create-project-service-account', {
 		rules: notBlank,
-		// `create_service_account_only: true` gives role 'none' and no key.
 		handler: (ctx) => {
 			const project = activeProject.write(ctx);
 			const only = ctx.body.create_service_account_only === true;
@@ -66,13 +64,11 @@ export const routes: Route[] = [
 			});
 			return { ...serializeServiceAccount(account), api_key: only ? null : issueKey(ctx, project, account, account.created_at) };
 		},
-	},
-	serviceAccounts.getRoute(),
-	serviceAccounts.updateRoute({ rules: notBlank }),
-	serviceAccounts.deleteRoute(),
-	{
-		method: 'POST',
-		path: `${serviceAccounts.itemPath}/api_keys`,
+	}),
+	serviceAccounts.getRoute('retrieve-project-service-account'),
+	serviceAccounts.updateRoute('update-project-service-account', { rules: notBlank }),
+	serviceAccounts.deleteRoute('delete-project-service-account'),
+	route('CreateanAPIkeyforaserviceaccount', {
 		rules: notBlank,
 		handler: (ctx) => {
 			const project = activeProject.write(ctx);
@@ -80,5 +76,5 @@ export const routes: Route[] = [
 			const name = typeof ctx.body.name === 'string' ? ctx.body.name.trim() : 'Secret Key';
 			return issueKey(ctx, project, account, ctx.now(), name);
 		},
-	},
+	}),
 ];

@@ -1,29 +1,27 @@
 /**
  * /organization/users: the organization's members. A role change is `owner` or `reader`. Removing a
- * user from the organization removes them from every project, deletes the API keys they own in
- * projects, and drops their group memberships and role assignments, each change with its event.
+ * user from the organization removes them from every project (with the project roles they held
+ * there), deletes the API keys they own in projects, and drops their group memberships and role
+ * assignments, each change with its event.
  */
 import { queryList } from '../http';
+import { SEEDED_COLLECTIONS } from '../collections';
 import { CollectionStore, organization } from '../store';
 import type { OrganizationUser } from '../types';
 import { apiKeys } from './api-keys';
 import type { Route } from './context';
 import * as groups from './groups';
+import { serializeUser } from './organization-user';
 import { projectUsers } from './project-users';
 import * as roles from './roles';
 
-export function serializeUser(u: OrganizationUser) {
-	return { object: 'organization.user' as const, id: u.id, name: u.name, email: u.email, role: u.role, added_at: u.added_at };
-}
-
 export const organizationUsers = new CollectionStore<OrganizationUser>({
-	path: '/organization/users',
+	path: SEEDED_COLLECTIONS.organizationUsers,
 	idParam: 'user_id',
 	noun: 'user',
 	object: 'organization.user',
 	idPrefix: 'user-',
 	scope: organization,
-	items: (_, state) => state.organizationUsers,
 	serialize: serializeUser,
 	events: { updated: 'user.updated', deleted: 'user.deleted' },
 	eventChanges: (body) => (typeof body.role === 'string' ? { role: body.role } : {}),
@@ -35,11 +33,7 @@ export const organizationUsers = new CollectionStore<OrganizationUser>({
 				ctx.state.removeAt(project.apiKeys, i);
 				apiKeys.record(ctx.state, 'deleted', project, key, {});
 			}
-			const membership = project.users.find((member) => member.id === user.id);
-			if (membership) {
-				ctx.state.removeAt(project.users, project.users.indexOf(membership));
-				projectUsers.record(ctx.state, 'deleted', project, membership, {});
-			}
+			if (projectUsers.find(project, ctx.state, user.id)) projectUsers.remove(ctx, project, user.id);
 		}
 		groups.forgetUser(ctx.state, user);
 		roles.forgetUser(ctx.state, user);
@@ -48,18 +42,18 @@ export const organizationUsers = new CollectionStore<OrganizationUser>({
 
 export const routes: Route[] = [
 	// `emails` filters by address (case-insensitive); accepts emails[]=a&emails[]=b, emails=a&emails=b, emails=a,b.
-	organizationUsers.listRoute({
+	organizationUsers.listRoute('list-users', {
 		filter: (ctx) => {
 			const emails = queryList(ctx.query, 'emails').map((e) => e.toLowerCase());
 			return emails.length > 0 ? (u) => emails.includes(u.email.toLowerCase()) : undefined;
 		},
 	}),
-	organizationUsers.getRoute(),
-	organizationUsers.updateRoute({
+	organizationUsers.getRoute('retrieve-user'),
+	organizationUsers.updateRoute('modify-user', {
 		rules: { role: { enum: ['owner', 'reader'] } },
 		apply: (user, ctx) => {
 			if (typeof ctx.body.role === 'string') user.role = ctx.body.role as OrganizationUser['role'];
 		},
 	}),
-	organizationUsers.deleteRoute(),
+	organizationUsers.deleteRoute('delete-user'),
 ];

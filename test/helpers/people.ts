@@ -1,12 +1,15 @@
 /**
  * A small people-and-access world in a sandbox, put straight into its stores: groups with members
- * and roles, custom roles, pending invites, admin keys and inactive certificates.
+ * and roles, custom roles of the organization and of one project (assigned within it), pending
+ * invites, admin keys and inactive certificates.
  */
 import type { Sandbox } from '../../sandbox';
 import { adminApiKeys } from '../../sandbox/resources/admin-api-keys';
 import { certificates } from '../../sandbox/resources/certificates';
-import { groups, groupUsers, projectGroups } from '../../sandbox/resources/groups';
+import { groups, groupUsers, projectGroupRoles, projectGroups } from '../../sandbox/resources/groups';
 import { invites } from '../../sandbox/resources/invites';
+import { projectRoles } from '../../sandbox/resources/project-roles';
+import { projectUserRoles } from '../../sandbox/resources/project-users';
 import { rolesOf } from '../../sandbox/resources/role-catalog';
 import { groupRoles, userRoles } from '../../sandbox/resources/roles';
 import type { OrganizationUser, Project } from '../../sandbox/types';
@@ -14,9 +17,9 @@ import type { OrganizationUser, Project } from '../../sandbox/types';
 export interface PeopleOptions {
 	/** Members of group 0. */
 	members: Array<{ id: string }>;
-	/** Holds custom roles 0 and 1 (as does group 0). */
+	/** Holds custom roles 0 and 1 (as does group 0); a member of `project`, where they hold its project roles 0 and 1 too. */
 	roleHolder: { id: string };
-	/** Groups 0 and 1 have access to it. */
+	/** Groups 0 and 1 have access to it; it has `count` custom project roles, 0 and 1 assigned to group 0 and the role holder. */
 	project: Project;
 	count?: number;
 }
@@ -51,6 +54,25 @@ export function seedPeople(sandbox: Sandbox, { members, roleHolder, project, cou
 		userRoles.items(state.findOrganizationUser(roleHolder.id) as OrganizationUser, state).push({ id: role.id, role, created_at: at });
 	}
 	for (const group of seededGroups.slice(0, 2)) projectGroups.items(project, state).push({ id: group.id, role: 'role_proj_member', created_at: at });
+	const seededProjectRoles = range.map((n) => {
+		const role = {
+			object: 'role' as const,
+			id: projectRoles.newId(state),
+			name: `Seeded project role ${n}`,
+			description: null,
+			permissions: ['api.project.read'],
+			resource_type: 'api.project' as const,
+			predefined_role: false,
+			created_at: at + n,
+			updated_at: at + n,
+		};
+		projectRoles.items(project, state).push(role);
+		return role;
+	});
+	for (const role of seededProjectRoles.slice(0, 2)) {
+		projectGroupRoles.items({ id: seededGroups[0].id, project }, state).push({ id: role.id, role, created_at: at });
+		projectUserRoles.items({ id: roleHolder.id, project }, state).push({ id: role.id, role, created_at: at });
+	}
 	const seededInvites = range.map((n) => {
 		const invite = {
 			object: 'organization.invite' as const,
@@ -95,5 +117,5 @@ export function seedPeople(sandbox: Sandbox, { members, roleHolder, project, cou
 		certificates.items(state, state).push(certificate);
 		return certificate;
 	});
-	return { groups: seededGroups, roles, invites: seededInvites, adminKeys, certificates: seededCertificates };
+	return { groups: seededGroups, roles, projectRoles: seededProjectRoles, invites: seededInvites, adminKeys, certificates: seededCertificates };
 }

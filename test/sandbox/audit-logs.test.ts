@@ -191,6 +191,40 @@ const CHANGES: Record<string, (sb: Sandbox) => Change> = {
 		const g = people(s).groups[0].id;
 		return { method: 'DELETE', path: `/organization/projects/${s.state.projects[1].id}/groups/${g}`, expect: () => [['role.assignment.deleted', 'role_proj_member']] };
 	},
+	'POST /projects/{project_id}/roles': (s) => ({
+		method: 'POST',
+		path: `/projects/${s.state.projects[1].id}/roles`,
+		body: { role_name: 'Key Manager', permissions: ['api.project.read'] },
+		expect: (r) => [['role.created', r.id]],
+	}),
+	'POST /projects/{project_id}/roles/{role_id}': (s) => {
+		const r = people(s).projectRoles[0].id;
+		return { method: 'POST', path: `/projects/${s.state.projects[1].id}/roles/${r}`, body: { role_name: 'Renamed' }, expect: () => [['role.updated', r]] };
+	},
+	'DELETE /projects/{project_id}/roles/{role_id}': (s) => {
+		const r = people(s).projectRoles[0].id;
+		return { method: 'DELETE', path: `/projects/${s.state.projects[1].id}/roles/${r}`, expect: () => [['role.deleted', r]] };
+	},
+	'POST /projects/{project_id}/users/{user_id}/roles': (s) => {
+		const r = people(s).projectRoles[2].id;
+		const p = s.state.projects[1];
+		return { method: 'POST', path: `/projects/${p.id}/users/${p.users[0].id}/roles`, body: { role_id: r }, expect: () => [['role.assignment.created', r]] };
+	},
+	'DELETE /projects/{project_id}/users/{user_id}/roles/{role_id}': (s) => {
+		const r = people(s).projectRoles[0].id;
+		const p = s.state.projects[1];
+		return { method: 'DELETE', path: `/projects/${p.id}/users/${p.users[0].id}/roles/${r}`, expect: () => [['role.assignment.deleted', r]] };
+	},
+	'POST /projects/{project_id}/groups/{group_id}/roles': (s) => {
+		const { groups, projectRoles } = people(s);
+		const r = projectRoles[2].id;
+		return { method: 'POST', path: `/projects/${s.state.projects[1].id}/groups/${groups[0].id}/roles`, body: { role_id: r }, expect: () => [['role.assignment.created', r]] };
+	},
+	'DELETE /projects/{project_id}/groups/{group_id}/roles/{role_id}': (s) => {
+		const { groups, projectRoles } = people(s);
+		const r = projectRoles[0].id;
+		return { method: 'DELETE', path: `/projects/${s.state.projects[1].id}/groups/${groups[0].id}/roles/${r}`, expect: () => [['role.assignment.deleted', r]] };
+	},
 	'POST /organization/certificates': () => ({ method: 'POST', path: '/organization/certificates', body: { certificate: PEM }, expect: (r) => [['certificate.created', r.id]] }),
 	'POST /organization/certificates/{certificate_id}': (s) => {
 		const c = people(s).certificates[0].id;
@@ -293,9 +327,9 @@ describe('audit events of changes made through the API', () => {
 		for (const e of events) {
 			expect(e).toMatchObject({ id: expect.stringMatching(/^audit_log-/), effective_at: NOW });
 			expect(e.actor).toEqual({ type: 'api_key', api_key: { id: sb.state.adminKeyId, type: 'user', user: { id: expect.any(String), email: expect.any(String) } } });
-			const projectId = change.path.startsWith('/organization/projects/') ? change.path.split('/')[3] : undefined;
+			// A change under a project (/organization/projects/{id}/… or /projects/{id}/…) concerns that project.
+			const projectId = /^(?:\/organization)?\/projects\/([^/]+)/.exec(change.path)?.[1];
 			if (key !== 'POST /organization/projects') expect(e.project?.id).toBe(projectId);
-			if (key !== 'POST /organization/projects' && change.path.startsWith('/organization/projects/')) expect(e.project?.id).toBe(change.path.split('/')[3]);
 		}
 		const served = await call('GET', '/organization/audit_logs', { query: { limit: expected.length } });
 		expect(served.body.data).toEqual(events);
