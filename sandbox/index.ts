@@ -14,7 +14,7 @@ import { Rng } from './random';
 import { compileRoutes, controlRoutes, routes } from './routes';
 import { plannedEvents, seedDescription, seedState } from './seed';
 import { SandboxServer } from './server';
-import { SandboxState } from './state';
+import { redact, SandboxState } from './state';
 import type { FaultRule, RateLimitOption, RecordedRequest } from './types';
 
 export { SandboxState, redact, DEFAULT_EPOCH } from './state';
@@ -62,6 +62,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const seed = options.seed ?? 1;
 	const state = seededState(options, seed);
 	const adminKey = options.adminKey ?? defaultAdminKey(seed);
+	// The sandbox's own admin key is an admin key of the organization like any other: listed
+	// (redacted from its real value), and its uses recorded.
+	state.rememberSecret(adminKey, state.adminKeyId);
+	state.adminKeyRedacted = redact(adminKey);
 	const faults = new FaultEngine(Rng.derive(seed, 0xfa017));
 	for (const rule of options.faults ?? []) faults.add(rule);
 

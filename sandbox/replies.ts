@@ -42,14 +42,14 @@ export function maskKey(key: string): string {
 }
 
 /**
- * The refusal for an Authorization header that does not carry `adminKey`, or undefined when it does.
- * A project key is a 403 with a bare-string error, as the live API sends it.
+ * The refusal for an Authorization header that does not carry an admin key of the organization, or
+ * undefined when it does. A project key is a 403 with a bare-string error, as the live API sends it.
  */
-export function refusedKey(authorization: string | undefined, adminKey: string): Reply | undefined {
+export function refusedKey(authorization: string | undefined, isAdminKey: (key: string) => boolean): Reply | undefined {
 	const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
 	if (!match) return errorReply(new ApiError(401, MISSING_KEY));
 	const key = match[1];
-	if (key === adminKey) return undefined;
+	if (isAdminKey(key)) return undefined;
 	if (key.startsWith('sk-proj-') || key.startsWith('sk-svcacct-')) return json(403, { error: INSUFFICIENT_SCOPE });
 	const message = `Incorrect API key provided: ${maskKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`;
 	return errorReply(new ApiError(401, message, null, 'invalid_api_key'));

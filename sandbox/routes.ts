@@ -20,6 +20,7 @@ import * as groups from './resources/groups';
 import * as roles from './resources/roles';
 import * as projectRoles from './resources/project-roles';
 import * as certificates from './resources/certificates';
+import * as keyUse from './resources/key-use';
 
 /** The table, refused when two routes serve one operation (the first would hide the second). */
 export function oneRoutePerOperation(table: Route[]): Route[] {
@@ -51,7 +52,7 @@ export const routes: Route[] = oneRoutePerOperation([
 ]);
 
 /** Controls only the sandbox has, beside the Admin API (not in the spec): see sandbox/README.md. */
-export const controlRoutes: Endpoint[] = [...invites.controlRoutes];
+export const controlRoutes: Endpoint[] = [...invites.controlRoutes, ...keyUse.controlRoutes];
 
 export interface CompiledRoute extends Endpoint {
 	regex: RegExp;

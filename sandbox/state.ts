@@ -81,6 +81,8 @@ export class SandboxState {
 	auditLogging = true;
 	/** The tracking id of the sandbox's admin key, the actor of every change made through the API. */
 	adminKeyId: string;
+	/** How the sandbox's own admin key is listed: redacted from its value (set at start). */
+	adminKeyRedacted = 'sk-admin...sbox';
 
 	/** How many model rate limits a project created through the API starts with. */
 	rateLimitsForNewProjects = 6;
@@ -94,6 +96,12 @@ export class SandboxState {
 	private clock: number;
 	private step: number;
 	private readonly issued = new Set<string>();
+	/**
+	 * The secret value of every key this state made, by value: the id of its key. The API shows a
+	 * value once; the sandbox keeps it so that a key used later (to call the API, or by an app, see
+	 * `useKey`) can be told apart.
+	 */
+	private readonly secrets = new Map<string, string>();
 	private userKeyCounter = 0;
 	private keyCounter = 0;
 	/** Audit ids come from their own stream, so recording events does not shift any other id. */
@@ -146,6 +154,16 @@ export class SandboxState {
 				return id;
 			}
 		}
+	}
+
+	/** The id of the key whose secret value this is, if this state made it. */
+	keyIdOfSecret(value: string): string | undefined {
+		return this.secrets.get(value);
+	}
+
+	/** Remembers which key a secret value belongs to (see `secrets`). */
+	rememberSecret(value: string, keyId: string): void {
+		this.secrets.set(value, keyId);
 	}
 
 	newSecret(prefix: string): string {
@@ -408,6 +426,7 @@ export class SandboxState {
 				service_account: { id: account.id, name: account.name, created_at: account.created_at, role: account.role },
 			},
 		};
+		this.rememberSecret(value, key.id);
 		return { key, value };
 	}
 
@@ -535,7 +554,7 @@ export class SandboxState {
 
 	private makeUserKey(user: OrganizationUser, projectRole: string, created_at: number): ApiKey {
 		const value = this.newSecret('sk-proj-');
-		return {
+		const key: ApiKey = {
 			object: 'organization.project.api_key',
 			id: this.newId('key_', 16),
 			name: API_KEY_NAMES[this.rng.int(0, API_KEY_NAMES.length - 1)],
@@ -547,6 +566,8 @@ export class SandboxState {
 				user: { id: user.id, email: user.email, name: user.name, created_at: user.added_at, role: projectRole },
 			},
 		};
+		this.rememberSecret(value, key.id);
+		return key;
 	}
 }
 

@@ -44,7 +44,7 @@ function adminKeysOf(state: SandboxState): AdminApiKey[] {
 			object: 'organization.admin_api_key',
 			id: state.adminKeyId,
 			name: 'Sandbox admin key',
-			redacted_value: 'sk-admin...sbox',
+			redacted_value: state.adminKeyRedacted,
 			created_at: owner?.added_at ?? 0,
 			expires_at: null,
 			last_used_at: null,
@@ -90,6 +90,7 @@ export const routes: Route[] = [
 				last_used_at: null,
 				owner: ownerOf(ctx.state.organizationUsers.find((u) => u.role === 'owner')),
 			});
+			ctx.state.rememberSecret(value, key.id);
 			return { ...key, value };
 		},
 	}),

@@ -32,6 +32,8 @@ export interface Endpoint {
 	path: string;
 	/** Narrower than the spec for some fields (enums stated only in prose, no blank names). */
 	rules?: BodyRules;
+	/** A control route outside the spec: its JSON body is handed over as it is. */
+	jsonBody?: true;
 	handler: Handler;
 }
 
