@@ -19,10 +19,10 @@ export function operationsTable(): string {
 		.map((entry) => {
 			const filters = (entry.filters ?? []).map((filter) => filter.displayName);
 			const note = filters.length ? ` (filter: ${filters.join(', ')})` : '';
-			// A walk over several lists names each, in the order it reads them.
-			const reads = entry.reads ?? [entry];
-			const paths = reads.map((read) => `\`${read.path}\``).join(', then ');
-			const operationIds = reads.map((read) => `\`${read.operationId}\``).join(', ');
+			// An operation of several requests names each, in the order it makes them.
+			const calls = entry.calls ?? [entry];
+			const paths = calls.map((call) => `\`${call.path}\``).join(', then ');
+			const operationIds = calls.map((call) => `\`${call.operationId}\``).join(', ');
 			return `| ${entry.resourceName} | ${entry.name} | ${entry.method} | ${paths}${note} | ${operationIds} |`;
 		});
 	return ['| Resource | Operation | Method | Path | Spec operationId |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');

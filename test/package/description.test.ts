@@ -158,23 +158,30 @@ describe('node description', () => {
 	});
 
 	it.each([
-		['projectServiceAccount', 'api_key.value'],
-		['adminApiKey', 'value'],
-		['projectServiceAccountApiKey', 'value'],
-	])('warns that a new key of %s → create is shown only once (in %s), on the field and after the run', (resource, where) => {
+		['projectServiceAccount', 'create', 'api_key.value'],
+		['projectServiceAccount', 'rotate', 'replacement.api_key.value'],
+		['adminApiKey', 'create', 'value'],
+		['adminApiKey', 'rotate', 'replacement.value'],
+		['projectServiceAccountApiKey', 'create', 'value'],
+	])('warns that a new key of %s → %s is shown only once (in %s), on the field and after the run', (resource, operation, where) => {
 		const notice = properties.find(
-			(field) => field.type === 'notice' && shownFor(field, 'resource')[0] === resource && shownFor(field, 'operation')[0] === 'create',
+			(field) => field.type === 'notice' && shownFor(field, 'resource')[0] === resource && shownFor(field, 'operation')[0] === operation,
 		);
 		expect(notice?.displayName).toContain(`<code>${where}</code>. OpenAI shows it only this once`);
-		expect(description.hints?.filter((hint) => hint.displayCondition?.includes(`"${resource}"`))).toEqual([
+		const condition = `$parameter["resource"] === "${resource}" && $parameter["operation"] === "${operation}"`;
+		expect(description.hints?.filter((hint) => hint.displayCondition?.includes(condition))).toEqual([
 			expect.objectContaining({
 				type: 'warning',
 				location: 'outputPane',
 				whenToDisplay: 'afterExecution',
 				message: expect.stringContaining(`<code>${where}</code>`),
-				displayCondition: expect.stringMatching(new RegExp(`"${resource}".*"create"`)),
 			}),
 		]);
+	});
+
+	it('warns of a one-time key on exactly the operations that hand out a new key', () => {
+		const warned = (description.hints ?? []).map((hint) => /"(\w+)" && \$parameter\["operation"\] === "(\w+)"/.exec(hint.displayCondition ?? '')?.slice(1).join(' → '));
+		expect(warned.sort()).toEqual(['adminApiKey → create', 'adminApiKey → rotate', 'projectServiceAccount → create', 'projectServiceAccount → rotate', 'projectServiceAccountApiKey → create']);
 	});
 });
 

@@ -8,14 +8,14 @@ import { loadSpec } from '../helpers/spec';
 
 const { operations } = loadSpec();
 /** Operations that make one request each; a walk over several lists (the key audit) reads theirs. */
-const single = registry.filter((entry) => !entry.reads);
+const single = registry.filter((entry) => !entry.calls);
 const key = (entry: { method: string; path: string; operationId: string }) =>
 	`${entry.method} ${entry.path} ${entry.operationId}`;
 
 describe('spec coverage', () => {
 	it('lists every operation of the registry in the spec, with its method, path and operationId', () => {
 		const inSpec = new Set(operations.map(key));
-		const requests = registry.flatMap((entry) => entry.reads ?? [entry]);
+		const requests = registry.flatMap((entry) => entry.calls ?? [entry]);
 		expect(requests.filter((request) => !inSpec.has(key(request))).map(key)).toEqual([]);
 	});
 

@@ -48,7 +48,13 @@ type QueryReader = (this: IExecuteFunctions, itemIndex: number) => IDataObject;
 /** Builds a list's query from the chosen filters, for filters that are not one parameter each. */
 type FilterQueryReader = (context: IExecuteFunctions, itemIndex: number, chosen: IDataObject) => IDataObject;
 
-type Send = (context: IExecuteFunctions, itemIndex: number, api: AdminApi, path: string) => Promise<IDataObject | IDataObject[]>;
+type Send = (
+	context: IExecuteFunctions,
+	itemIndex: number,
+	api: AdminApi,
+	path: string,
+	ids: Record<string, string>,
+) => Promise<IDataObject | IDataObject[]>;
 
 function declare(
 	operationId: OperationId,
@@ -82,7 +88,7 @@ function declare(
 					readId(this, locator.name, itemIndex, locator.displayName),
 				]),
 			);
-			return await send(this, itemIndex, api, fillPath(spec.path, ids));
+			return await send(this, itemIndex, api, fillPath(spec.path, ids), ids);
 		},
 	} as Operation;
 }
@@ -254,22 +260,29 @@ function post(
 }
 
 /**
- * An operation that walks several lists and makes its own items (the key audit). `reads` are the
- * spec operations it calls, the first being the one it starts from; none has a path parameter the
- * user fills in, since the walk finds every id itself.
+ * An operation of several requests that makes its own items: the key audit walks several lists, a
+ * rotation creates, changes and deletes. `calls` are the spec operations it may make, the one it is
+ * about first (its method, path and operationId in the registry, whose path `locators` fill); `run`
+ * gets the ids the locators hold, by the spec's parameter names.
  */
-function walk(
-	declaration: Omit<Common, 'locators'> & {
+function steps(
+	declaration: Common & {
 		value: string;
 		name: string;
-		reads: [ListId, ...ListId[]];
+		calls: [OperationId, ...OperationId[]];
 		fields: INodeProperties[];
-		run: Operation['execute'];
+		run: (this: IExecuteFunctions, itemIndex: number, api: AdminApi, ids: Record<string, string>) => Promise<IDataObject | IDataObject[]>;
 	},
 ): Operation {
-	const { reads, fields, run, ...rest } = declaration;
-	const calls = reads.map((operationId) => ({ operationId, method: 'GET' as const, path: SPEC_OPERATIONS[operationId].path }));
-	return { ...rest, ...calls[0], reads: calls, locators: {}, plain: false, properties: fields, execute: run };
+	const { calls, fields, run, ...rest } = declaration;
+	const operation = declare(calls[0], rest, { value: rest.value, name: rest.name }, fields, false, async (context, itemIndex, api, _path, ids) =>
+		await run.call(context, itemIndex, api, ids),
+	);
+	const made = calls.map((operationId) => {
+		const { method, path } = SPEC_OPERATIONS[operationId] as SpecOperation;
+		return { operationId, method, path } as Operation;
+	});
+	return { ...operation, calls: made };
 }
 
-export const endpoint = { get, delete: remove, list, post, walk };
+export const endpoint = { get, delete: remove, list, post, steps };

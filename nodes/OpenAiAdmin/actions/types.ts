@@ -39,10 +39,10 @@ export type Operation = Endpoint & {
 	plain: boolean;
 	hints?: OperationHint[];
 	/**
-	 * For an operation that walks several lists (the key audit): every spec operation it reads, the
-	 * one it starts from first (that is also its own method, path and operationId).
+	 * For an operation of several requests (the key audit, a rotation): every spec operation it may
+	 * make, the one it is about first (that is also its own method, path and operationId).
 	 */
-	reads?: Endpoint[];
+	calls?: Endpoint[];
 	/** This operation's fields; `describeResources` adds the resource/operation display rules. */
 	properties: INodeProperties[];
 	/** Runs the operation for one input item; an array becomes one output item per element. */

@@ -2,6 +2,7 @@ import { endpoint } from '../endpoint';
 import { adminApiKeyLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
 import { resource } from '../resource';
+import { retireAdminApiKey, rotateAdminApiKey } from './rotate.operation';
 
 const locators = { key_id: adminApiKeyLocator };
 
@@ -40,4 +41,6 @@ export const adminApiKey = resource({ value: 'adminApiKey', name: 'Admin API Key
 		action: 'Get many admin API keys',
 		description: 'List the admin API keys of the organization',
 	}),
-	]);
+	rotateAdminApiKey,
+	retireAdminApiKey,
+]);

@@ -2,23 +2,27 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mapInOrder } from '../../transport/concurrency';
 import type { ListControls } from '../../transport/pagination';
-import { listAll } from '../../transport/pagination';
+import { listAll, nextPagePager } from '../../transport/pagination';
+import type { AdminApi } from '../../transport';
 import { apiPath } from '../../transport/path';
 import { endpoint } from '../endpoint';
 import { collection } from '../shared/fields';
-import { checkId, checkWholeNumber, invalidInput, readCollection } from '../shared/parameters';
+import { checkId, checkOneOf, checkWholeNumber, invalidInput, readCollection } from '../shared/parameters';
 
 const DAY_MS = 86_400_000;
 const EVERYTHING: ListControls = { returnAll: true, limit: Infinity };
 
 /** What a key can be flagged for, in the order the flags are listed. */
-export const AUDIT_FLAGS = ['neverUsed', 'unusedTooLong', 'ownerLeftProject', 'ownerLeftOrganization', 'tooOld'] as const;
+export const AUDIT_FLAGS = ['neverUsed', 'unusedTooLong', 'ownerLeftProject', 'ownerLeftOrganization', 'tooOld', 'spendWithoutOwner'] as const;
 export type AuditFlag = (typeof AUDIT_FLAGS)[number];
 
 // n8n's lint reads a default only when it is a literal or a plain identifier.
 const defaultUnusedDays = 90;
 const defaultConcurrency = 5;
 const MAX_CONCURRENCY = 20;
+/** Costs come in daily buckets, at most 180 a request: the longest spend window one request reads. */
+const MAX_SPEND_DAYS = 180;
+const costPager = nextPagePager({ '1d': MAX_SPEND_DAYS });
 
 interface AuditSettings {
 	unusedDays: number;
@@ -29,6 +33,9 @@ interface AuditSettings {
 	includeArchived: boolean;
 	/** Only these projects, when given. */
 	projectIds?: string[];
+	/** 0: no spend. */
+	spendDays: number;
+	sortBy: 'project' | 'spend';
 }
 
 const PROJECTS_FIELD = 'Project Names or IDs';
@@ -51,6 +58,8 @@ function readSettings(context: IExecuteFunctions, itemIndex: number): AuditSetti
 		onlyFlagged: filters.onlyFlagged === true,
 		includeArchived: filters.includeArchived === true,
 		projectIds: projectIds.length ? projectIds : undefined,
+		spendDays: number('spendDays', 'Include Spend (Days)', 0, 0, MAX_SPEND_DAYS),
+		sortBy: checkOneOf(context, context.getNodeParameter('sortBy', itemIndex, 'project'), ['project', 'spend'] as const, itemIndex, 'Sort By'),
 	};
 }
 
@@ -85,7 +94,14 @@ function ownerOf(key: IDataObject, organizationUsers: Map<unknown, IDataObject>)
 	};
 }
 
-function flagsOf(key: IDataObject, owner: IDataObject, settings: AuditSettings, nowMs: number): AuditFlag[] {
+/** What a key cost over the spend window, summed from the costs' daily buckets. */
+interface Spend {
+	amount: number;
+	currency: string;
+	days: number;
+}
+
+function flagsOf(key: IDataObject, owner: IDataObject, settings: AuditSettings, nowMs: number, spend?: Spend): AuditFlag[] {
 	const olderThan = (seconds: unknown, days: number) => typeof seconds === 'number' && nowMs - seconds * 1000 > days * DAY_MS;
 	const raised: Record<AuditFlag, boolean> = {
 		neverUsed: key.last_used_at === null || key.last_used_at === undefined,
@@ -93,11 +109,45 @@ function flagsOf(key: IDataObject, owner: IDataObject, settings: AuditSettings, 
 		ownerLeftProject: key.owner_project_access === 'inactive',
 		ownerLeftOrganization: owner.type === 'user' && owner.inOrganization === false,
 		tooOld: settings.olderThanDays > 0 && olderThan(key.created_at, settings.olderThanDays),
+		spendWithoutOwner: false,
 	};
+	// Money spent by a key nobody answers for any more: the most urgent key to look at.
+	raised.spendWithoutOwner = spend !== undefined && spend.amount > 0 && (raised.ownerLeftProject || raised.ownerLeftOrganization);
 	return AUDIT_FLAGS.filter((flag) => raised[flag]);
 }
 
-function auditItem(project: IDataObject, key: IDataObject, owner: IDataObject, flags: AuditFlag[]): IDataObject {
+/**
+ * Each key's spend over the last `days` days (today included), from one costs request per 180 days
+ * grouped by key and project. Amounts are summed in millionths, so that sums stay exact; a key
+ * with no cost spent 0. Costs in more than one currency cannot be added up: an error, not a sum.
+ */
+async function spendByKey(context: IExecuteFunctions, itemIndex: number, api: AdminApi, settings: AuditSettings, nowMs: number): Promise<{ of(keyId: unknown): Spend }> {
+	const today = Math.floor(nowMs / DAY_MS) * (DAY_MS / 1000);
+	const query: IDataObject = {
+		start_time: today - (settings.spendDays - 1) * (DAY_MS / 1000),
+		bucket_width: '1d',
+		group_by: ['api_key_id', 'project_id'],
+	};
+	if (settings.projectIds) query.project_ids = settings.projectIds;
+	const buckets = await listAll(api, '/organization/costs', query, EVERYTHING, costPager);
+	const micros = new Map<unknown, number>();
+	const currencies = new Set<string>();
+	for (const bucket of buckets) {
+		for (const result of (bucket.results ?? []) as IDataObject[]) {
+			const amount = object(result.amount);
+			if (typeof amount.value !== 'number') continue;
+			if (typeof amount.currency === 'string') currencies.add(amount.currency);
+			micros.set(result.api_key_id, (micros.get(result.api_key_id) ?? 0) + Math.round(amount.value * 1e6));
+		}
+	}
+	if (currencies.size > 1) {
+		throw invalidInput(context, itemIndex, 'Include Spend (Days)', `the costs come in more than one currency (${[...currencies].join(', ')}), which cannot be added up`);
+	}
+	const [currency = 'usd'] = currencies;
+	return { of: (keyId) => ({ amount: (micros.get(keyId) ?? 0) / 1e6, currency, days: settings.spendDays }) };
+}
+
+function auditItem(project: IDataObject, key: IDataObject, owner: IDataObject, flags: AuditFlag[], spend?: Spend): IDataObject {
 	return {
 		project: { id: project.id, name: project.name ?? null, status: project.status ?? (project.archived_at ? 'archived' : 'active') },
 		key: {
@@ -108,6 +158,7 @@ function auditItem(project: IDataObject, key: IDataObject, owner: IDataObject, f
 			lastUsedAt: iso(key.last_used_at),
 		},
 		owner,
+		...(spend ? { spend } : {}),
 		flags,
 	};
 }
@@ -130,13 +181,13 @@ function chosenProjects(context: IExecuteFunctions, itemIndex: number, projects:
  * projects at once, and the organization's users once when a key belongs to a user; every list in
  * pages of 100. Items come in project order, then key order, whatever order the walks finish in.
  */
-export const auditAllProjects = endpoint.walk({
+export const auditAllProjects = endpoint.steps({
 	value: 'auditAllProjects',
 	name: 'Audit All Projects',
 	action: 'Audit the API keys of all projects',
 	description:
 		'List every API key of every project with its owner, and flag keys never used, unused for long, or whose owner left',
-	reads: ['list-projects', 'list-project-api-keys', 'list-users'],
+	calls: ['list-projects', 'list-project-api-keys', 'list-users', 'usage-costs'],
 	fields: [
 		{
 			displayName: 'Unused For More Than (Days)',
@@ -153,6 +204,26 @@ export const auditAllProjects = endpoint.walk({
 			typeOptions: { minValue: 0, numberPrecision: 0 },
 			default: 0,
 			description: 'Flag a key as too old when it was created more than this many days ago; 0 flags no key for its age',
+		},
+		{
+			displayName: 'Include Spend (Days)',
+			name: 'spendDays',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: MAX_SPEND_DAYS, numberPrecision: 0 },
+			default: 0,
+			description:
+				'What each key cost over this many days, today included (1 to 180; one more request), as spend: {amount, currency, days}; 0 leaves spend out. Keys that cost money while their owner left get the flag spendWithoutOwner.',
+		},
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			options: [
+				{ name: 'Project, Then Key', value: 'project', description: 'In the order of the projects, then of their keys' },
+				{ name: 'Spend, Highest First', value: 'spend', description: 'The costliest keys first (needs Include Spend)' },
+			],
+			default: 'project',
+			description: 'The order of the output items',
 		},
 		{
 			displayName: 'Concurrency',
@@ -205,12 +276,18 @@ export const auditAllProjects = endpoint.walk({
 		const usersById = new Map(organizationUsers.map((user) => [user.id, user]));
 
 		const nowMs = Date.now();
-		return projects.flatMap((project, index) =>
+		const spend = settings.spendDays > 0 ? await spendByKey(this, itemIndex, api, settings, nowMs) : undefined;
+		const items = projects.flatMap((project, index) =>
 			keysByProject[index].flatMap((key) => {
 				const owner = ownerOf(key, usersById);
-				const flags = flagsOf(key, owner, settings, nowMs);
-				return settings.onlyFlagged && flags.length === 0 ? [] : [auditItem(project, key, owner, flags)];
+				const keySpend = spend?.of(key.id);
+				const flags = flagsOf(key, owner, settings, nowMs, keySpend);
+				return settings.onlyFlagged && flags.length === 0 ? [] : [auditItem(project, key, owner, flags, keySpend)];
 			}),
 		);
+		// A stable sort: keys of equal spend stay in project order.
+		const spent = (item: IDataObject) => (item.spend as Spend | undefined)?.amount ?? 0;
+		if (settings.sortBy === 'spend') items.sort((a, b) => spent(b) - spent(a));
+		return items;
 	},
 });

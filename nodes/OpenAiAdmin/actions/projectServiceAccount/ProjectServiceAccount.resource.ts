@@ -2,6 +2,7 @@ import { endpoint } from '../endpoint';
 import { projectLocator, serviceAccountLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
 import { resource } from '../resource';
+import { retireServiceAccount, rotateServiceAccount } from './rotate.operation';
 
 const locators = { project_id: projectLocator, service_account_id: serviceAccountLocator };
 
@@ -50,4 +51,6 @@ export const projectServiceAccount = resource({ value: 'projectServiceAccount', 
 			role: { default: 'member', description: 'The new role of the service account in the project' },
 		},
 	}),
-	]);
+	rotateServiceAccount,
+	retireServiceAccount,
+]);

@@ -267,3 +267,83 @@ describe('Project API Key → Audit All Projects', () => {
 		expect(maxInFlight(sandbox())).toBe(concurrency);
 	});
 });
+
+describe('Project API Key → Audit All Projects with spend', () => {
+	const DAY = 86400;
+	// Seeded costs lead up to the end of today, so that the last days have some; the clock stands still.
+	const frozen = Math.floor(Date.now() / 1000);
+	const tomorrow = Math.floor(frozen / DAY) * DAY + DAY;
+	const sandbox = useSandbox({ projects: 3, users: 6, keysPerProject: 4, usageDays: 30, epoch: tomorrow, now: () => frozen });
+
+	/** What each key cost over the last `days` days, summed straight from the seeded records. */
+	function expectedSpend(days: number): Map<string, number> {
+		const start = Math.floor(Date.now() / 86_400_000) * DAY - (days - 1) * DAY;
+		const micros = new Map<string, number>();
+		for (const record of sandbox().state.usage) {
+			if (record.at < start || record.at >= frozen || !record.api_key_id) continue;
+			micros.set(record.api_key_id, (micros.get(record.api_key_id) ?? 0) + record.cost_micros);
+		}
+		return new Map([...micros].map(([id, sum]) => [id, sum / 1e6]));
+	}
+
+	it.each([1, 7, 30])('joins each key its spend over %i days, in one costs request: sums match the records', async (days) => {
+		const run = await runAgainst(sandbox(), audit({ spendDays: days }));
+
+		expect(run.error).toBeUndefined();
+		const expected = expectedSpend(days);
+		const keys = sandbox().state.projects.flatMap((project) => project.apiKeys);
+		expect(run.json).toHaveLength(keys.length);
+		for (const item of run.json) {
+			const key = item.key as { id: string };
+			expect([key.id, item.spend]).toEqual([key.id, { amount: expected.get(key.id) ?? 0, currency: 'usd', days }]);
+		}
+		// Some keys spent money, and some (the fourth of each project) none: both are shown.
+		expect(run.json.some((item) => (item.spend as { amount: number }).amount > 0)).toBe(true);
+		expect(run.json.some((item) => (item.spend as { amount: number }).amount === 0)).toBe(true);
+		const costs = sandbox().requests.filter((request) => request.path === '/organization/costs');
+		expect(costs).toHaveLength(1);
+		const query = new URL(costs[0].rawUrl, 'http://x').searchParams;
+		expect(query.getAll('group_by')).toEqual(['api_key_id', 'project_id']);
+		expect(query.get('bucket_width')).toBe('1d');
+		expect(query.get('limit')).toBe('180');
+	});
+
+	it('asks for no costs without Include Spend, and shows none', async () => {
+		const run = await runAgainst(sandbox(), audit());
+		expect(run.json.every((item) => !('spend' in item))).toBe(true);
+		expect(sandbox().requests.filter((request) => request.path === '/organization/costs')).toHaveLength(0);
+	});
+
+	it('flags a key that costs money while its owner left, and sorts by spend when asked', async () => {
+		const costly = [...expectedSpend(30)].sort((a, b) => b[1] - a[1])[0][0];
+		const key = sandbox().state.projects.flatMap((project) => project.apiKeys).find((candidate) => candidate.id === costly)!;
+		const project = sandbox().state.projects.find((candidate) => candidate.apiKeys.includes(key))!;
+		// Its owner leaves the project: the key stays, and so does what it cost.
+		if (key.owner.type === 'user') {
+			const ownerId = key.owner.user.id;
+			project.users.splice(project.users.findIndex((user) => user.id === ownerId), 1);
+		} else {
+			const accountId = key.owner.service_account.id;
+			project.serviceAccounts.splice(project.serviceAccounts.findIndex((account) => account.id === accountId), 1);
+		}
+
+		const run = await runAgainst(sandbox(), audit({ spendDays: 30, sortBy: 'spend' }));
+
+		expect(run.error).toBeUndefined();
+		const amounts = run.json.map((item) => (item.spend as { amount: number }).amount);
+		expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+		expect((run.json[0].key as { id: string }).id).toBe(costly);
+		expect(run.json[0].flags).toEqual(expect.arrayContaining(['ownerLeftProject', 'spendWithoutOwner']));
+		// Exactly the keys that cost money and whose owner left the project or the organization.
+		const flagged = (item: (typeof run.json)[number]) => (item.flags as string[]).includes('spendWithoutOwner');
+		const ownerLeft = (item: (typeof run.json)[number]) => ['ownerLeftProject', 'ownerLeftOrganization'].some((flag) => (item.flags as string[]).includes(flag));
+		expect(run.json.map(flagged)).toEqual(run.json.map((item) => (item.spend as { amount: number }).amount > 0 && ownerLeft(item)));
+	});
+
+	it('audits only the chosen projects\' costs', async () => {
+		const [, chosen] = sandbox().state.projects;
+		await runAgainst(sandbox(), audit({ spendDays: 7, filters: { projectIds: [chosen.id] } }));
+		const costs = sandbox().requests.find((request) => request.path === '/organization/costs')!;
+		expect(new URL(costs.rawUrl, 'http://x').searchParams.getAll('project_ids')).toEqual([chosen.id]);
+	});
+});

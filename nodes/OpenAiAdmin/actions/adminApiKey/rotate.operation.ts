@@ -1,0 +1,113 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../../transport';
+import { apiPath } from '../../transport/path';
+import { endpoint } from '../endpoint';
+import { adminApiKeyLocator, resourceLocator } from '../shared/fields';
+import { oneTimeKey } from '../shared/oneTimeKey';
+import { text } from '../shared/pickers';
+import { invalidInput, readId } from '../shared/parameters';
+import { incomplete, iso, nameSuffixField, readRetireNow, readSwitch, replacementName, retireNowField, retireSwitches } from '../shared/rotation';
+
+/**
+ * An admin key is rotated by making a new one with the same name and lifetime and deleting the
+ * old one, at once or once the new key is in use. The spec lets a new admin key choose neither its
+ * owner nor its scopes: the new key has what the API gives it. The key this workflow's own
+ * credential holds is never deleted by it: that would cut the workflow off.
+ */
+
+const locators = { key_id: adminApiKeyLocator };
+const { notice, hint } = oneTimeKey('replacement.value', 'admin API key');
+
+/** The spec's longest lifetime of an admin key: a year, in seconds. */
+const MAX_LIFETIME = 31536000;
+
+const summary = (key: IDataObject) => ({ id: key.id, name: key.name, redactedValue: key.redacted_value, lastUsedAt: iso(key.last_used_at) });
+
+/**
+ * Whether the admin key with this redacted value (`sk-admin-...abcd`) may be the credential's own.
+ * Only its start and end show; a key that could be it is treated as it.
+ */
+async function isCredentialKey(context: IExecuteFunctions, itemIndex: number, redacted: unknown): Promise<boolean> {
+	if (typeof redacted !== 'string') return false;
+	const [start, end] = redacted.split('...');
+	if (end === undefined) return false;
+	const { apiKey } = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	return typeof apiKey === 'string' && apiKey.startsWith(start) && apiKey.endsWith(end);
+}
+
+const ownKeyStep = (id: unknown) =>
+	`This workflow's credential holds the old key ${text(id)}: put the new key into the credential, then run Retire to delete the old one.`;
+
+export const rotateAdminApiKey = endpoint.steps({
+	value: 'rotate',
+	name: 'Rotate',
+	action: 'Rotate an admin API key',
+	description: 'Make a new admin API key with the same name and lifetime, and delete the old one now or later',
+	calls: ['admin-api-keys-get', 'admin-api-keys-create', 'admin-api-keys-delete'],
+	locators,
+	fields: [retireNowField('Key', 'admin key'), notice, nameSuffixField],
+	hints: [hint],
+	async run(itemIndex, api, ids) {
+		const retireNow = readRetireNow(this, itemIndex);
+		const old = await api.request({ method: 'GET', path: apiPath`/organization/admin_api_keys/${ids.key_id}` });
+		const body: IDataObject = { name: replacementName(this, itemIndex, old.name) };
+		if (typeof old.expires_at === 'number' && typeof old.created_at === 'number') {
+			body.expires_in_seconds = Math.min(MAX_LIFETIME, Math.max(1, old.expires_at - old.created_at));
+		}
+		const made = await api.request({ method: 'POST', path: '/organization/admin_api_keys', body, createsResource: true });
+		const answer: IDataObject = { status: 'rotated', old: summary(old), replacement: made, oldDeleted: false };
+		if (!retireNow) return { ...answer, nextStep: `Run Retire for ${text(old.id)} with the replacement ${text(made.id)} once the new key is in use` };
+		if (await isCredentialKey(this, itemIndex, old.redacted_value)) return { ...answer, nextStep: ownKeyStep(old.id) };
+		try {
+			const deleted = await api.request({
+				method: 'DELETE',
+				path: apiPath`/organization/admin_api_keys/${ids.key_id}`,
+				deletedAnswer: { object: 'organization.admin_api_key.deleted', id: ids.key_id, deleted: true },
+			});
+			return { ...answer, oldDeleted: deleted.deleted === true };
+		} catch (error) {
+			return incomplete(answer, 'delete the old key', error, `The new key ${text(made.id)} is ready in replacement.value; the old ${text(old.id)} is still there: delete it with Retire (Force) or Delete.`);
+		}
+	},
+});
+
+const replacementLocator = resourceLocator({
+	name: 'replacementKeyId',
+	displayName: 'Replacement',
+	list: 'admin-api-keys-list',
+	idPlaceholder: 'key_abc123',
+	description: 'The admin key that replaced it, which must be in use first',
+});
+
+export const retireAdminApiKey = endpoint.steps({
+	value: 'retire',
+	name: 'Retire',
+	action: 'Retire a rotated admin API key',
+	description: 'Delete an old admin key once its replacement is in use; until then, say so and delete nothing',
+	calls: ['admin-api-keys-delete', 'admin-api-keys-get'],
+	locators,
+	fields: [replacementLocator, ...retireSwitches],
+	async run(itemIndex, api, ids) {
+		const replacementId = readId(this, 'replacementKeyId', itemIndex, 'Replacement');
+		if (replacementId === ids.key_id) throw invalidInput(this, itemIndex, 'Replacement', 'is the key to retire itself');
+		const force = readSwitch(this, itemIndex, 'force', 'Force');
+		const dryRun = readSwitch(this, itemIndex, 'dryRun', 'Dry Run');
+		const replacement = await api.request({ method: 'GET', path: apiPath`/organization/admin_api_keys/${replacementId}` });
+		const old = await api.request({ method: 'GET', path: apiPath`/organization/admin_api_keys/${ids.key_id}` });
+		const answer: IDataObject = { old: summary(old), replacement: summary(replacement), forced: force, dryRun };
+		if (await isCredentialKey(this, itemIndex, old.redacted_value)) {
+			return { ...answer, status: 'stillInUseHere', deleted: false, nextStep: ownKeyStep(old.id) };
+		}
+		if (replacement.last_used_at === null && !force) {
+			return { ...answer, status: 'notYetUsed', deleted: false, nextStep: 'Nothing was deleted: run Retire again once the new key is in use, or with Force' };
+		}
+		if (dryRun) return { ...answer, status: 'wouldRetire', deleted: false };
+		const deleted = await api.request({
+			method: 'DELETE',
+			path: apiPath`/organization/admin_api_keys/${ids.key_id}`,
+			deletedAnswer: { object: 'organization.admin_api_key.deleted', id: ids.key_id, deleted: true },
+		});
+		return { ...answer, status: 'retired', deleted: deleted.deleted === true };
+	},
+});

@@ -1,0 +1,96 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { collection } from './fields';
+import { invalidInput, readCollection } from './parameters';
+
+/**
+ * What a key rotation and its retirement share: when the old one goes, what the replacement is
+ * called, whether a retirement only says what it would do, and the answer of a step that failed
+ * after the replacement was made. A rotation never deletes before the replacement exists, and
+ * nothing that could create a twin is sent again (creates are not retried after an ambiguous
+ * failure; see the transport).
+ */
+
+export const retireNowField = (what: string, how: string): INodeProperties => ({
+	displayName: `Retire Old ${what}`,
+	name: 'retire',
+	type: 'options',
+	options: [
+		{
+			name: 'Later, With Retire',
+			value: 'later',
+			description: `Keep the old ${how} until Retire finds the new key in use (run Retire on a schedule)`,
+		},
+		{
+			name: 'Now',
+			value: 'now',
+			description: `Delete the old ${how} as soon as the replacement exists: whatever still uses the old key stops working`,
+		},
+	],
+	default: 'later',
+	description: `When the old ${how} is deleted`,
+});
+
+export const nameSuffixField = collection('additionalFields', [
+	{
+		displayName: 'Name Suffix',
+		name: 'nameSuffix',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. (2026-12)',
+		description: 'Added to the old name for the replacement; without it the replacement has the same name',
+	},
+]);
+
+export const retireSwitches: INodeProperties[] = [
+	{
+		displayName: 'Force',
+		name: 'force',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to delete the old one even when the new key has not been used yet',
+	},
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to only say what Retire would do, and delete nothing',
+	},
+];
+
+export function readRetireNow(context: IExecuteFunctions, itemIndex: number): boolean {
+	const retire = context.getNodeParameter('retire', itemIndex, 'later');
+	if (retire !== 'now' && retire !== 'later') throw invalidInput(context, itemIndex, 'Retire Old', `${JSON.stringify(retire)} is not "now" or "later"`);
+	return retire === 'now';
+}
+
+/** The replacement's name: the old one, with the suffix if one is given. */
+export function replacementName(context: IExecuteFunctions, itemIndex: number, oldName: unknown): string {
+	const { nameSuffix } = readCollection(context, 'additionalFields', itemIndex);
+	const suffix = typeof nameSuffix === 'string' ? nameSuffix.trim() : '';
+	const base = typeof oldName === 'string' && oldName.trim() !== '' ? oldName.trim() : 'Rotated';
+	return suffix ? `${base} ${suffix}` : base;
+}
+
+export function readSwitch(context: IExecuteFunctions, itemIndex: number, name: 'force' | 'dryRun', field: string): boolean {
+	const value = context.getNodeParameter(name, itemIndex, false);
+	if (typeof value !== 'boolean') throw invalidInput(context, itemIndex, field, `${JSON.stringify(value)} is not true or false`);
+	return value;
+}
+
+/**
+ * A step after the replacement was made failed: the item still carries the replacement (its key is
+ * shown only this once, so an error would lose it), says which step failed, and what to do.
+ */
+export function incomplete(answer: IDataObject, step: string, error: unknown, whatToDo: string): IDataObject {
+	return {
+		...answer,
+		status: 'incomplete',
+		failedStep: step,
+		error: error instanceof Error ? error.message : String(error),
+		whatToDo,
+	};
+}
+
+export const iso = (seconds: unknown) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null);
