@@ -47,5 +47,7 @@ describe('spec coverage', () => {
 		// The one line CI and the issue read; the missing ones follow it.
 		console.log(`${operations.length - missing.length}/${operations.length} operations covered\nmissing:\n${lines.join('\n')}`);
 		expect(operations.length - missing.length).toBe(single.length);
+		// The whole Administration API: an operation the spec gains fails this until it is declared.
+		expect(lines).toEqual([]);
 	});
 });
