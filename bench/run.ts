@@ -11,8 +11,12 @@
  *      against the minimum, time against Concurrency 1 and against the example's former chain (List
  *      projects → List API keys per project), and time under a rate limit against its floor; then with
  *      Include Spend (30 days): requests against the minimum, which has the one costs request more.
+ *   7. In a real n8n (1.x, from the end-to-end tests' cache): the node's Return All over the lists of
+ *      figure 1 against n8n's own HTTP Request node with pagination and a Split Out, in the same n8n
+ *      process (bench/http-request-node.ts): requests and time.
  *
- * The node comes from the built dist/ (loaded as n8n loads the package); the sandbox runs in a child
+ * Figures 1 to 6 run the node from the built dist/ (loaded as n8n loads the package) in n8n's engine
+ * in this process; figure 7 installs the packed package into the real n8n. The sandbox runs in a child
  * process so that this process's time and memory are the client's. Benchmarks report; they never fail.
  */
 import { fork } from 'node:child_process';
@@ -24,6 +28,7 @@ import OpenAI from 'openai';
 import { Agent, request } from 'undici';
 
 import { errorOf, loadPackage, N8nEngine, outputOf, shutdownEngine } from '../engine';
+import { compareWithHttpRequestNode } from './http-request-node';
 import type { AuditStarted, SandboxCommand, Started, Stats } from './sandbox-process';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -206,6 +211,26 @@ async function main() {
 	print('peak_rss_mb_10000', round(peakRss / 2 ** 20, 0));
 	print('rss_before_runs_mb', round(rssBefore / 2 ** 20, 0));
 
+	// Figure 7: a real n8n, the node against the HTTP Request node over the same two lists, here while
+	// the sandbox serves them with its latency alone (figure 4 adds a rate limit).
+	process.env.N8N_E2E_QUIET ??= '1';
+	const realN8n = await compareWithHttpRequestNode({
+		baseUrl: api.baseUrl,
+		adminKey: api.adminKey,
+		projects: { [LISTS.small]: api.projects.small, [LISTS.large]: api.projects.large },
+		repeats: REPEATS,
+		reset: async () => void (await sandbox({ cmd: 'reset' })),
+		requestsFor: async (listPath) => (await sandbox<Stats>({ cmd: 'stats', path: listPath })).requests,
+	});
+	for (const [size, { node, httpRequest }] of Object.entries(realN8n.sizes)) {
+		print(`real_n8n_${size}_node_requests`, median(node.requests));
+		print(`real_n8n_${size}_http_request_requests`, median(httpRequest.requests));
+		print(`real_n8n_${size}_node_vs_http_request_request_ratio`, round(median(node.requests) / median(httpRequest.requests)));
+		print(`real_n8n_${size}_node_ms`, Math.round(median(node.ms)));
+		print(`real_n8n_${size}_http_request_ms`, Math.round(median(httpRequest.ms)));
+		print(`real_n8n_${size}_node_vs_http_request_time_ratio`, round(median(node.ms) / median(httpRequest.ms)));
+	}
+
 	// Figure 4: a rate-limited sandbox, the node paced to the same rate, then unpaced (retrying on 429).
 	const limited = api.projects.limited;
 	const floorMs = (Math.ceil(LISTS.limited / PAGE) / RATE_PER_MINUTE) * 60_000;
@@ -337,6 +362,7 @@ async function main() {
 			repeats: REPEATS,
 			rateLimit: { ...RATE_LIMIT, perMinute: RATE_PER_MINUTE, items: LISTS.limited },
 			audit: { ...AUDIT, rateLimit: { ...AUDIT_RATE_LIMIT, perMinute: AUDIT_RATE_PER_MINUTE } },
+			realN8n: { version: realN8n.n8nVersion, lists: [LISTS.small, LISTS.large], runs: realN8n.sizes },
 			node: process.version,
 			at: new Date().toISOString(),
 		},
