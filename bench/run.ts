@@ -9,9 +9,14 @@
  *   5. Peak memory (RSS) of this process during the 10,000-item run.
  *   6. Project API Key → Audit All Projects over 250 projects of 8 keys at 100 ms a request: requests
  *      against the minimum, time against Concurrency 1 and against the example's former chain (List
- *      projects → List API keys per project), and time under a rate limit against its floor.
+ *      projects → List API keys per project), and time under a rate limit against its floor; then with
+ *      Include Spend (30 days): requests against the minimum, which has the one costs request more.
+ *   7. In a real n8n (1.x, from the end-to-end tests' cache): the node's Return All over the lists of
+ *      figure 1 against n8n's own HTTP Request node with pagination and a Split Out, in the same n8n
+ *      process (bench/http-request-node.ts): requests and time.
  *
- * The node comes from the built dist/ (loaded as n8n loads the package); the sandbox runs in a child
+ * Figures 1 to 6 run the node from the built dist/ (loaded as n8n loads the package) in n8n's engine
+ * in this process; figure 7 installs the packed package into the real n8n. The sandbox runs in a child
  * process so that this process's time and memory are the client's. Benchmarks report; they never fail.
  */
 import { fork } from 'node:child_process';
@@ -23,6 +28,7 @@ import OpenAI from 'openai';
 import { Agent, request } from 'undici';
 
 import { errorOf, loadPackage, N8nEngine, outputOf, shutdownEngine } from '../engine';
+import { compareWithHttpRequestNode } from './http-request-node';
 import type { AuditStarted, SandboxCommand, Started, Stats } from './sandbox-process';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -33,8 +39,13 @@ const REPEATS = 3;
 const RATE_LIMIT = { requests: 2, windowMs: 250 };
 const RATE_PER_MINUTE = (RATE_LIMIT.requests * 60_000) / RATE_LIMIT.windowMs;
 const LISTS = { small: 1_000, large: 10_000, limited: 3_000 };
-/** Figure 6: the organization audited, the latency of each request, and the rate limit (20/s) of its last run. */
-const AUDIT = { projects: 250, keysPerProject: 8, latencyMs: 100, concurrency: 5 };
+/**
+ * Figure 6: the organization audited, the latency of each request, the spend window of its runs with
+ * spend (the organization has costs for as many days), and the rate limit (20/s) of its last run.
+ */
+const AUDIT = { projects: 250, keysPerProject: 8, latencyMs: 100, concurrency: 5, spendDays: 30 };
+/** Costs come in daily buckets, at most 180 a request. */
+const COST_DAYS_PER_REQUEST = 180;
 const AUDIT_RATE_LIMIT = { requests: 5, windowMs: 250 };
 const AUDIT_RATE_PER_MINUTE = (AUDIT_RATE_LIMIT.requests * 60_000) / AUDIT_RATE_LIMIT.windowMs;
 
@@ -200,6 +211,26 @@ async function main() {
 	print('peak_rss_mb_10000', round(peakRss / 2 ** 20, 0));
 	print('rss_before_runs_mb', round(rssBefore / 2 ** 20, 0));
 
+	// Figure 7: a real n8n, the node against the HTTP Request node over the same two lists, here while
+	// the sandbox serves them with its latency alone (figure 4 adds a rate limit).
+	process.env.N8N_E2E_QUIET ??= '1';
+	const realN8n = await compareWithHttpRequestNode({
+		baseUrl: api.baseUrl,
+		adminKey: api.adminKey,
+		projects: { [LISTS.small]: api.projects.small, [LISTS.large]: api.projects.large },
+		repeats: REPEATS,
+		reset: async () => void (await sandbox({ cmd: 'reset' })),
+		requestsFor: async (listPath) => (await sandbox<Stats>({ cmd: 'stats', path: listPath })).requests,
+	});
+	for (const [size, { node, httpRequest }] of Object.entries(realN8n.sizes)) {
+		print(`real_n8n_${size}_node_requests`, median(node.requests));
+		print(`real_n8n_${size}_http_request_requests`, median(httpRequest.requests));
+		print(`real_n8n_${size}_node_vs_http_request_request_ratio`, round(median(node.requests) / median(httpRequest.requests)));
+		print(`real_n8n_${size}_node_ms`, Math.round(median(node.ms)));
+		print(`real_n8n_${size}_http_request_ms`, Math.round(median(httpRequest.ms)));
+		print(`real_n8n_${size}_node_vs_http_request_time_ratio`, round(median(node.ms) / median(httpRequest.ms)));
+	}
+
 	// Figure 4: a rate-limited sandbox, the node paced to the same rate, then unpaced (retrying on 429).
 	const limited = api.projects.limited;
 	const floorMs = (Math.ceil(LISTS.limited / PAGE) / RATE_PER_MINUTE) * 60_000;
@@ -222,7 +253,7 @@ async function main() {
 	}
 
 	// Figure 6: the key audit, in an organization of its own.
-	const audited = await sandbox<AuditStarted>({ cmd: 'startAudit', ...AUDIT });
+	const audited = await sandbox<AuditStarted>({ cmd: 'startAudit', ...AUDIT, costDays: AUDIT.spendDays });
 	const auditCredentials = { openAiAdminApi: { apiKey: audited.adminKey, baseUrl: audited.baseUrl } };
 	const adminNode = (name: string, parameters: Record<string, unknown>, x = 0) => ({
 		id: name,
@@ -240,8 +271,10 @@ async function main() {
 		if (error) throw error;
 		return outputOf(run, nodes[nodes.length - 1].name).length;
 	}
-	const auditRun = async (concurrency: number, options: Record<string, number> = {}) =>
-		await timed(async () => await itemsOf([adminNode('Audit', { resource: 'projectApiKey', operation: 'auditAllProjects', concurrency, options })]));
+	const auditRun = async (concurrency: number, options: Record<string, number> = {}, spendDays = 0) =>
+		await timed(
+			async () => await itemsOf([adminNode('Audit', { resource: 'projectApiKey', operation: 'auditAllProjects', concurrency, spendDays, options })]),
+		);
 	const exampleChain = async () =>
 		await timed(
 			async () =>
@@ -288,6 +321,27 @@ async function main() {
 	print('audit_example_chain_ms', Math.round(chain.ms));
 	print('audit_vs_example_chain_time_ratio', round(median(auditMs) / chain.ms));
 
+	// With spend: the same audit and one costs request per 180 days, joined onto the keys.
+	const spendMs: number[] = [];
+	let spendStats: Stats | undefined;
+	let costsStats: Stats | undefined;
+	for (let repeat = 0; repeat < REPEATS; repeat++) {
+		await sandbox({ cmd: 'reset' });
+		const run = await auditRun(AUDIT.concurrency, {}, AUDIT.spendDays);
+		expectCount('audit with spend', run.value, audited.keys);
+		spendMs.push(run.ms);
+		spendStats = await sandbox<Stats>({ cmd: 'stats' });
+		costsStats = await sandbox<Stats>({ cmd: 'stats', path: '/organization/costs' });
+	}
+	const spendMinimum = audited.minimumRequests + Math.ceil(AUDIT.spendDays / COST_DAYS_PER_REQUEST);
+	print('audit_with_spend_days', AUDIT.spendDays);
+	print('audit_with_spend_requests', spendStats!.requests);
+	print('audit_with_spend_costs_requests', costsStats!.requests);
+	print('audit_with_spend_minimum_requests', spendMinimum);
+	print('audit_with_spend_request_ratio', round(spendStats!.requests / spendMinimum));
+	print(`audit_with_spend_concurrency_${AUDIT.concurrency}_ms`, Math.round(median(spendMs)));
+	print('audit_with_spend_vs_audit_time_ratio', round(median(spendMs) / median(auditMs)));
+
 	await sandbox({ cmd: 'rateLimit', ...AUDIT_RATE_LIMIT });
 	await sandbox({ cmd: 'reset' });
 	const limitedAudit = await auditRun(AUDIT.concurrency, { maxRequestsPerMinute: AUDIT_RATE_PER_MINUTE });
@@ -308,6 +362,7 @@ async function main() {
 			repeats: REPEATS,
 			rateLimit: { ...RATE_LIMIT, perMinute: RATE_PER_MINUTE, items: LISTS.limited },
 			audit: { ...AUDIT, rateLimit: { ...AUDIT_RATE_LIMIT, perMinute: AUDIT_RATE_PER_MINUTE } },
+			realN8n: { version: realN8n.n8nVersion, lists: [LISTS.small, LISTS.large], runs: realN8n.sizes },
 			node: process.version,
 			at: new Date().toISOString(),
 		},

@@ -4,10 +4,11 @@
  */
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
+import { DAY, seedUsage } from '../sandbox/usage';
 
 export type SandboxCommand =
 	| { cmd: 'start'; latencyMs: number; lists: Record<string, number> }
-	| { cmd: 'startAudit'; latencyMs: number; projects: number; keysPerProject: number }
+	| { cmd: 'startAudit'; latencyMs: number; projects: number; keysPerProject: number; costDays: number }
 	| { cmd: 'stats'; path?: string }
 	| { cmd: 'reset' }
 	| { cmd: 'rateLimit'; requests?: number; windowMs?: number }
@@ -56,11 +57,14 @@ async function handle(message: SandboxCommand): Promise<unknown> {
 			return started;
 		}
 		case 'startAudit': {
-			// An organization of its own: `projects` projects of `keysPerProject` keys, owners of every kind.
+			// An organization of its own: `projects` projects of `keysPerProject` keys, owners of every kind,
+			// and `costDays` days of costs up to today (the audit's spend window ends today).
 			await sandbox?.close();
-			sandbox = await startSandbox({ quiet: true, seed: 2, projects: 0, defaultProject: false, users: 20 });
+			const today = Math.floor(Date.now() / 1000 / DAY) * DAY;
+			sandbox = await startSandbox({ quiet: true, seed: 2, projects: 0, defaultProject: false, users: 20, epoch: today });
 			const { state } = sandbox;
 			const projects = state.addProjects(message.projects, { users: 2, serviceAccounts: 1, apiKeys: message.keysPerProject, mixedKeys: true });
+			state.usage = seedUsage(state.projects, 2, today, message.costDays);
 			if (message.latencyMs > 0) sandbox.addFault({ kind: 'latency', latencyMs: message.latencyMs });
 			const pages = (count: number) => Math.max(1, Math.ceil(count / 100));
 			const started: AuditStarted = {

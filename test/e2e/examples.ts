@@ -9,6 +9,22 @@ export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 /** The credential every example refers to by id and name; a user picks their own after importing. */
 export const EXAMPLE_CREDENTIAL = { id: 'openAiAdminCred1', name: 'OpenAI Admin account' };
 
+export const NODE_TYPE = 'n8n-nodes-openai-admin.openAiAdmin';
+
+/** An example workflow, as far as the tests read it (a type, so that it passes as a plain record). */
+export type ExampleWorkflow = {
+	name: string;
+	nodes: Array<{
+		name: string;
+		type: string;
+		typeVersion: number;
+		parameters: Record<string, any>;
+		credentials?: unknown;
+		webhookId?: string;
+	}>;
+	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+};
+
 /** An example workflow as its file holds it. */
 export function readExample<T = Record<string, unknown>>(file: string): T {
 	return JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as T;
@@ -21,4 +37,31 @@ export async function importExampleCredential(home: N8nHome, sandbox: { adminKey
 		type: 'openAiAdminApi',
 		data: { apiKey: sandbox.adminKey, baseUrl: sandbox.baseUrl, organizationId: '' },
 	});
+}
+
+/**
+ * What every example must be (README, "Example workflows"): named "OpenAI Admin: …", its
+ * connections between nodes it has, each OpenAI Admin node referring to the examples' credential by
+ * id and name, no secret and no Code node (the Code node's sandbox differs between n8n lines).
+ */
+export function expectImportableExample(file: string): ExampleWorkflow {
+	const text = fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8');
+	const workflow = readExample<ExampleWorkflow>(file);
+	expect(workflow.name).toMatch(/^OpenAI Admin: /);
+	const names = workflow.nodes.map((n) => n.name);
+	expect(new Set(names).size).toBe(names.length);
+	for (const [from, { main }] of Object.entries(workflow.connections)) {
+		expect(names).toContain(from);
+		for (const target of main.flat()) expect(names).toContain(target.node);
+	}
+	const ours = workflow.nodes.filter((n) => n.type === NODE_TYPE);
+	expect(ours.length).toBeGreaterThan(0);
+	for (const node of ours) {
+		expect(node.typeVersion).toBe(1);
+		expect(node.credentials).toEqual({ openAiAdminApi: EXAMPLE_CREDENTIAL });
+	}
+	expect(text).not.toMatch(/sk-[A-Za-z0-9-]{8,}/);
+	expect(workflow.nodes.map((n) => n.type)).not.toContain('n8n-nodes-base.code');
+	expect(workflow.nodes.map((n) => n.type)).not.toContain('n8n-nodes-base.function');
+	return workflow;
 }

@@ -69,6 +69,8 @@ export interface N8nRun {
 	status?: string;
 	finished?: boolean;
 	mode?: string;
+	/** Set (an ISO date) while the run waits at a Wait node to be resumed. */
+	waitTill?: string;
 	data: {
 		resultData: {
 			runData: Record<string, Array<N8nTaskData>>;
@@ -356,13 +358,19 @@ export async function importWorkflows(home: N8nHome, workflows: Array<Record<str
 /**
  * Run a workflow once with `n8n execute --id <id> --rawOutput` (its first trigger-less start node,
  * usually a Manual Trigger) and return the run data. Throws with n8n's output if it failed.
+ *
+ * `until: 'waiting'` is for a workflow whose Wait node waits 65 s or more: n8n then stores the
+ * execution as `waiting` (with its `waitTill`), `execute` prints the run so far and exits, and an
+ * `n8n start` of the same home resumes it when the time comes (its wait tracker reads the database).
+ * The run must then be a waiting one, with no error.
  */
-export async function executeWorkflow(home: N8nHome, id: string): Promise<N8nRun> {
+export async function executeWorkflow(home: N8nHome, id: string, options: { until?: 'finished' | 'waiting' } = {}): Promise<N8nRun> {
+	const until = options.until ?? 'finished';
 	const result = await runN8n(home, ['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true });
 	const run = parseRunJson(result.stdout);
-	const succeeded = run !== undefined && isCompleteSuccess(run);
+	const succeeded = run !== undefined && (until === 'waiting' ? isWaitingWithoutError(run) : isCompleteSuccess(run));
 	if (succeeded && isIsolateTeardownCrash(home.install, result)) {
-		log(`workflow ${id}: n8n printed a complete, successful run, then was ${describeExit(result)} at exit (see isIsolateTeardownCrash)`);
+		log(`workflow ${id}: n8n printed a ${until === 'waiting' ? 'waiting' : 'complete, successful'} run, then was ${describeExit(result)} at exit (see isIsolateTeardownCrash)`);
 		return run;
 	}
 	if (result.code !== 0 || !succeeded) {
@@ -378,6 +386,11 @@ export async function executeWorkflow(home: N8nHome, id: string): Promise<N8nRun
 /** A run that finished, says success and carries no error: nothing about it failed. */
 function isCompleteSuccess(run: N8nRun): boolean {
 	return run.status === 'success' && run.finished === true && !run.data?.resultData?.error;
+}
+
+/** A run that stopped at a Wait node to be resumed later (`waitTill` set), with nothing failed so far. */
+function isWaitingWithoutError(run: N8nRun): boolean {
+	return run.status === 'waiting' && typeof run.waitTill === 'string' && !run.data?.resultData?.error;
 }
 
 /**
