@@ -11,7 +11,7 @@ import { collection, listControls } from './shared/fields';
 import { readCollection, readId, readListControls, requireChanges } from './shared/parameters';
 import type { FieldOverrides } from './shared/specFields';
 import { fieldsFromSpec, isEmpty, leftOut, readSpecValue } from './shared/specFields';
-import type { Operation, OperationHint } from './types';
+import type { AllItems, AllItemsOperation, Endpoint, ItemOperation, OperationHint } from './types';
 
 /**
  * Declarations of endpoints. Each names the spec operation it calls by its operationId; the method,
@@ -56,15 +56,17 @@ type Send = (
 	ids: Record<string, string>,
 ) => Promise<IDataObject | IDataObject[]>;
 
-function declare(
+type Extra = Partial<Pick<ItemOperation, 'pager' | 'filters' | 'queryParameters' | 'createsResource'>>;
+
+/** What every declaration says of itself, from the table and its own words; no way to run it yet. */
+function describe(
 	operationId: OperationId,
 	declaration: Common,
 	defaults: { value: string; name: string },
 	fields: INodeProperties[],
 	plain: boolean,
-	send: Send,
-	extra: Partial<Pick<Operation, 'pager' | 'filters' | 'queryParameters' | 'createsResource'>> = {},
-): Operation {
+	extra: Extra = {},
+) {
 	const { locators = {}, value, name, ...rest } = declaration;
 	const spec = SPEC_OPERATIONS[operationId];
 	const missing = spec.pathParameters.filter((parameter) => !locators[parameter]);
@@ -80,17 +82,34 @@ function declare(
 		locators,
 		plain,
 		properties: [...Object.values(locators), ...fields],
+	};
+}
+
+/** The ids the locators hold, by the spec's parameter names; checked in path order, so that the first bad id named is the one the user reads first. */
+function readIds(context: IExecuteFunctions, itemIndex: number, locators: Record<string, INodeProperties>): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(locators).map(([parameter, locator]) => [parameter, readId(context, locator.name, itemIndex, locator.displayName)]),
+	);
+}
+
+function declare(
+	operationId: OperationId,
+	declaration: Common,
+	defaults: { value: string; name: string },
+	fields: INodeProperties[],
+	plain: boolean,
+	send: Send,
+	extra: Extra = {},
+): ItemOperation {
+	const described = describe(operationId, declaration, defaults, fields, plain, extra);
+	const { path } = SPEC_OPERATIONS[operationId];
+	return {
+		...described,
 		async execute(itemIndex, api) {
-			// In path order, so that the first bad id named is the one the user reads first.
-			const ids = Object.fromEntries(
-				Object.entries(locators).map(([parameter, locator]) => [
-					parameter,
-					readId(this, locator.name, itemIndex, locator.displayName),
-				]),
-			);
-			return await send(this, itemIndex, api, fillPath(spec.path, ids), ids);
+			const ids = readIds(this, itemIndex, described.locators);
+			return await send(this, itemIndex, api, fillPath(path, ids), ids);
 		},
-	} as Operation;
+	} as ItemOperation;
 }
 
 /** The last id of a filled path: the object a get or delete is about. */
@@ -100,7 +119,7 @@ const lastSegment = (path: string) => decodeURIComponent(path.slice(path.lastInd
 function get(
 	operationId: OperationIdOf<'GET'>,
 	declaration: Common & { fields?: INodeProperties[]; query?: QueryReader },
-): Operation {
+): ItemOperation {
 	const { fields = [], query, ...rest } = declaration;
 	return declare(operationId, rest, { value: 'get', name: 'Get' }, fields, true, async (context, itemIndex, api, path) =>
 		await api.request({ method: 'GET', path, qs: query?.call(context, itemIndex) }),
@@ -112,7 +131,7 @@ function get(
  * the API would have answered the first: the spec's deleted `object` (or `deletes`, for an answer
  * whose object the spec leaves open), the id where the spec's answer has one.
  */
-function remove(operationId: OperationIdOf<'DELETE'>, declaration: Common & { deletes?: string }): Operation {
+function remove(operationId: OperationIdOf<'DELETE'>, declaration: Common & { deletes?: string }): ItemOperation {
 	const { deletes, ...rest } = declaration;
 	const answer = (SPEC_OPERATIONS[operationId] as SpecOperation).deleted ?? { id: false };
 	const object = answer.object ?? (deletes && `${deletes}.deleted`);
@@ -156,7 +175,7 @@ function list(
 	operationId: ListId,
 	declaration: Common &
 		({ filters?: FieldOverrides; query?: never } | { filters: INodeProperties[]; query: FilterQueryReader }),
-): Operation {
+): ItemOperation {
 	const { filters = {}, query: readQuery, ...rest } = declaration as Common & {
 		filters?: FieldOverrides | INodeProperties[];
 		query?: FilterQueryReader;
@@ -206,7 +225,7 @@ function post(
 			| { fields?: FieldOverrides; collectionPlaceholder?: string; properties?: INodeProperties[]; body?: never }
 			| { body: BodyReader; properties?: INodeProperties[]; fields?: never; collectionPlaceholder?: never }
 		),
-): Operation {
+): ItemOperation {
 	const { fields: overrides, body, properties = [], collectionPlaceholder, createsResource, ...rest } = declaration as Common & {
 		createsResource: boolean;
 		fields?: FieldOverrides;
@@ -259,6 +278,13 @@ function post(
 	);
 }
 
+/** Several calls, as the registry lists them: `calls` of an operation of several requests. */
+const endpointsOf = (calls: OperationId[]) =>
+	calls.map((operationId) => {
+		const { method, path } = SPEC_OPERATIONS[operationId] as SpecOperation;
+		return { operationId, method, path } as Endpoint;
+	});
+
 /**
  * An operation of several requests that makes its own items: the key audit walks several lists, a
  * rotation creates, changes and deletes. `calls` are the spec operations it may make, the one it is
@@ -273,16 +299,37 @@ function steps(
 		fields: INodeProperties[];
 		run: (this: IExecuteFunctions, itemIndex: number, api: AdminApi, ids: Record<string, string>) => Promise<IDataObject | IDataObject[]>;
 	},
-): Operation {
+): ItemOperation {
 	const { calls, fields, run, ...rest } = declaration;
 	const operation = declare(calls[0], rest, { value: rest.value, name: rest.name }, fields, false, async (context, itemIndex, api, _path, ids) =>
 		await run.call(context, itemIndex, api, ids),
 	);
-	const made = calls.map((operationId) => {
-		const { method, path } = SPEC_OPERATIONS[operationId] as SpecOperation;
-		return { operationId, method, path } as Operation;
-	});
-	return { ...operation, calls: made };
+	return { ...operation, calls: endpointsOf(calls) };
 }
 
-export const endpoint = { get, delete: remove, list, post, steps };
+/**
+ * An operation of several requests over every input item at once (Project Access compares a whole
+ * list of people with a project): the router calls `run` once, with all the items; it reads each
+ * item's ids with `ids(itemIndex)`. `calls` as for `steps`.
+ */
+function allItems(
+	declaration: Common & {
+		value: string;
+		name: string;
+		calls: [OperationId, ...OperationId[]];
+		fields: INodeProperties[];
+		run: (this: IExecuteFunctions, items: AllItems, ids: (itemIndex: number) => Record<string, string>) => Promise<void>;
+	},
+): AllItemsOperation {
+	const { calls, fields, run, ...rest } = declaration;
+	const described = describe(calls[0], rest, { value: rest.value, name: rest.name }, fields, false);
+	return {
+		...described,
+		calls: endpointsOf(calls),
+		async executeAll(items) {
+			await run.call(this, items, (itemIndex) => readIds(this, itemIndex, described.locators));
+		},
+	} as AllItemsOperation;
+}
+
+export const endpoint = { get, delete: remove, list, post, steps, allItems };
