@@ -7,6 +7,8 @@ import type { AdminApi } from '../transport';
 import type { Pager } from '../transport/pagination';
 import { MAX_PAGE_SIZE, cursorPager, listAll } from '../transport/pagination';
 import { fillPath } from '../transport/path';
+import type { ExistingObject } from './shared/existing';
+import { createOnce } from './shared/existing';
 import { collection, listControls } from './shared/fields';
 import { readCollection, readId, readListControls, requireChanges } from './shared/parameters';
 import type { FieldOverrides } from './shared/specFields';
@@ -217,25 +219,33 @@ function list(
  * least), each checked against the spec before it is sent; `fields` gives their words, or leaves
  * an optional one out with `false`, and `properties` adds fields to show (a notice). With `body`,
  * the declaration builds the body itself from `properties`, its own fields. Neither, and the spec
- * has no body: no body.
+ * has no body: no body. A create that can tell whether what it would make exists already gives
+ * `existing`: its "If … Exists" field follows the required ones, and the create looks first when
+ * that field asks (see shared/existing.ts).
  */
 function post(
 	operationId: OperationIdOf<'POST'>,
-	declaration: Common & { createsResource: boolean } & (
+	declaration: Common & { createsResource: boolean; existing?: ExistingObject } & (
 			| { fields?: FieldOverrides; collectionPlaceholder?: string; properties?: INodeProperties[]; body?: never }
 			| { body: BodyReader; properties?: INodeProperties[]; fields?: never; collectionPlaceholder?: never }
 		),
 ): ItemOperation {
-	const { fields: overrides, body, properties = [], collectionPlaceholder, createsResource, ...rest } = declaration as Common & {
+	const { fields: overrides, body, properties = [], collectionPlaceholder, createsResource, existing, ...rest } = declaration as Common & {
 		createsResource: boolean;
+		existing?: ExistingObject;
 		fields?: FieldOverrides;
 		body?: BodyReader;
 		properties?: INodeProperties[];
 		collectionPlaceholder?: string;
 	};
+	const send = async (context: IExecuteFunctions, itemIndex: number, api: AdminApi, path: string, sent?: IDataObject) => {
+		const create = async () => await api.request({ method: 'POST', path, body: sent, createsResource });
+		return existing ? await createOnce(context, itemIndex, existing, api, path, sent ?? {}, create) : await create();
+	};
+	const ifExists = existing ? [existing.field] : [];
 	if (body) {
-		return declare(operationId, rest, { value: 'update', name: 'Update' }, properties, false, async (context, itemIndex, api, path) =>
-			await api.request({ method: 'POST', path, body: await body.call(context, itemIndex), createsResource }),
+		return declare(operationId, rest, { value: 'update', name: 'Update' }, [...properties, ...ifExists], false, async (context, itemIndex, api, path) =>
+			await send(context, itemIndex, api, path, await body.call(context, itemIndex)),
 		{ createsResource },
 		);
 	}
@@ -247,6 +257,7 @@ function post(
 	// Display-only fields (a notice) go between the required fields and the optional ones.
 	const shown = [
 		...required.map(({ property }) => property),
+		...ifExists,
 		...properties,
 		...(optional.length
 			? [collection(optionalIn, optional.map(({ property }) => property).sort((a, b) => a.displayName.localeCompare(b.displayName)), collectionPlaceholder)]
@@ -257,9 +268,10 @@ function post(
 		rest,
 		{ value: 'update', name: 'Update' },
 		shown,
-		true,
+		// A create that may look first does not make just the one request its fields say.
+		!existing,
 		async (context, itemIndex, api, path) => {
-			if (!fields.length) return await api.request({ method: 'POST', path, createsResource });
+			if (!fields.length) return await send(context, itemIndex, api, path);
 			const sent: IDataObject = {};
 			for (const { property, spec } of required) {
 				sent[property.name] = readSpecValue(context, itemIndex, property, spec, context.getNodeParameter(property.name, itemIndex)) as IDataObject[keyof IDataObject];
@@ -272,7 +284,7 @@ function post(
 			}
 			// A change with nothing to change would be sent for nothing: said before any request.
 			if (!createsResource && !required.length) requireChanges(context, itemIndex, changes, 'field');
-			return await api.request({ method: 'POST', path, body: { ...sent, ...changes }, createsResource });
+			return await send(context, itemIndex, api, path, { ...sent, ...changes });
 		},
 		{ createsResource },
 	);

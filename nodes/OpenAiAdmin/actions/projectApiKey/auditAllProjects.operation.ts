@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mapInOrder } from '../../transport/concurrency';
-import type { ListControls } from '../../transport/pagination';
-import { listAll, nextPagePager } from '../../transport/pagination';
+import { EVERYTHING, listAll, nextPagePager } from '../../transport/pagination';
 import type { AdminApi } from '../../transport';
 import { apiPath } from '../../transport/path';
 import { endpoint } from '../endpoint';
@@ -10,7 +9,6 @@ import { collection } from '../shared/fields';
 import { checkId, checkOneOf, checkWholeNumber, invalidInput, readCollection } from '../shared/parameters';
 
 const DAY_MS = 86_400_000;
-const EVERYTHING: ListControls = { returnAll: true, limit: Infinity };
 
 /** What a key can be flagged for, in the order the flags are listed. */
 export const AUDIT_FLAGS = ['neverUsed', 'unusedTooLong', 'ownerLeftProject', 'ownerLeftOrganization', 'tooOld', 'spendWithoutOwner'] as const;
