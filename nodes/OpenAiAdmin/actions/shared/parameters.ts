@@ -21,7 +21,8 @@ export function invalidInput(
 }
 
 function show(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	// JSON.stringify(undefined) is undefined: an expression that found nothing shows as such.
+	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
