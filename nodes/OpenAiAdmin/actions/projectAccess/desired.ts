@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { AdminApi } from '../../transport';
 import { PROJECT_ROLES } from '../shared/enums';
 import { projectLocator } from '../shared/fields';
-import { checkEmail, checkOneOf, checkWholeNumber, invalidInput } from '../shared/parameters';
+import { concurrencyField, readConcurrency } from '../shared/concurrency';
+import { checkEmail, checkOneOf, invalidInput } from '../shared/parameters';
 import type { AllItems } from '../types';
 
 /**
@@ -50,10 +51,6 @@ export interface Desired {
 	unread: number[];
 	concurrency: number;
 }
-
-// n8n's lint reads a default only when it is a literal or a plain identifier.
-const defaultConcurrency = 5;
-const MAX_CONCURRENCY = 20;
 
 export const emailKey = (email: string) => email.trim().toLowerCase();
 
@@ -115,15 +112,7 @@ export const policyFields: INodeProperties[] = [
 		description:
 			'Whether to remove members of the project who are not in the list. Off, they stay and the summary names them. The last owner and the owner of the admin key this workflow runs with are never removed.',
 	},
-	{
-		displayName: 'Concurrency',
-		name: 'concurrency',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
-		default: defaultConcurrency,
-		description:
-			"How many projects are read, or changes made, at once (1: one after the other). Requests share the execution's pacing and retries.",
-	},
+	concurrencyField('projects are read, or changes made,'),
 ];
 
 function readSwitch(context: IExecuteFunctions, itemIndex: number, name: keyof Policy, field: string): boolean {
@@ -163,7 +152,7 @@ function readEntry(context: IExecuteFunctions, itemIndex: number, projectIdOf: (
  */
 export function readDesired(context: IExecuteFunctions, items: AllItems, projectIdOf: (itemIndex: number) => string): Desired {
 	const [first] = items.itemIndices;
-	const concurrency = checkWholeNumber(context, context.getNodeParameter('concurrency', first, defaultConcurrency), first, 'Concurrency', 1, MAX_CONCURRENCY);
+	const concurrency = readConcurrency(context, first);
 	const projects = new Map<string, DesiredProject>();
 	const unread: number[] = [];
 	for (const itemIndex of items.itemIndices) {
