@@ -1,12 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { AdminApi } from '../../transport';
 import { mapInOrder } from '../../transport/concurrency';
 import { apiPath } from '../../transport/path';
 import { endpoint } from '../endpoint';
 import { errorJson } from '../shared/errors';
-import { text } from '../shared/pickers';
-import { personFields, policyFields, projectLocators } from './desired';
+import { emailKey, personFields, policyFields, projectLocators } from './desired';
 import type { Change, ProjectPlan, Stage } from './plan';
 import { STAGES, losesOwner, planAll, stageOf } from './plan';
 import { READS } from './plan.operation';
@@ -31,49 +29,39 @@ interface Planned {
 /** One request, and the changes whose outcome it decides (an invite may serve several projects). */
 interface Task {
 	changes: Planned[];
-	api: AdminApi;
-	send(api: AdminApi): Promise<IDataObject>;
+	send(): Promise<IDataObject>;
 	/** What a done change adds to its item, from the API's answer. */
 	details?(answer: IDataObject): IDataObject;
 }
 
-const memberPath = ({ plan, change }: Planned) => apiPath`/organization/projects/${plan.project.projectId}/users/${text(change.userId)}`;
+function memberPath({ plan, change }: Planned): string {
+	// Better a failed change than a request to the project's users list itself.
+	if (!change.userId) throw new Error(`The API listed ${change.email} in the project without a user ID`);
+	return apiPath`/organization/projects/${plan.project.projectId}/users/${change.userId}`;
+}
 
+/** The request of an add, a role change or a removal, made with the transport of the project's first item. */
 function memberTask(planned: Planned): Task {
 	const { plan, change } = planned;
 	const { api } = plan.project;
-	if (change.action === 'add') {
-		return {
-			changes: [planned],
-			api,
-			send: async (via) =>
-				await via.request({
-					method: 'POST',
-					path: apiPath`/organization/projects/${plan.project.projectId}/users`,
-					body: { user_id: change.userId, role: change.to },
-					createsResource: true,
-				}),
-		};
-	}
-	if (change.action === 'changeRole') {
-		return { changes: [planned], api, send: async (via) => await via.request({ method: 'POST', path: memberPath(planned), body: { role: change.to }, createsResource: false }) };
-	}
-	return {
-		changes: [planned],
-		api,
-		send: async (via) =>
-			await via.request({
-				method: 'DELETE',
-				path: memberPath(planned),
-				deletedAnswer: { object: 'organization.project.user.deleted', id: change.userId, deleted: true },
-			}),
+	const send = async (): Promise<IDataObject> => {
+		if (change.action === 'add') {
+			const path = apiPath`/organization/projects/${plan.project.projectId}/users`;
+			return await api.request({ method: 'POST', path, body: { user_id: change.userId, role: change.to }, createsResource: true });
+		}
+		if (change.action === 'changeRole') {
+			return await api.request({ method: 'POST', path: memberPath(planned), body: { role: change.to }, createsResource: false });
+		}
+		const deletedAnswer = { object: 'organization.project.user.deleted', id: change.userId, deleted: true };
+		return await api.request({ method: 'DELETE', path: memberPath(planned), deletedAnswer });
 	};
+	return { changes: [planned], send };
 }
 
 /**
- * An invite for each person not in the organization, naming every project of the run that lists
- * them (one request, where one per project would be refused as a second pending invite), or the
- * change's own request; in the plan's order.
+ * The requests of a stage, in the plan's order: an add, role change or removal each its own; one
+ * invite per person outside the organization, naming every project of the run that lists them (an
+ * invite per project would be refused as a second pending one).
  */
 function tasksOf(stage: Planned[]): Task[] {
 	const tasks: Task[] = [];
@@ -83,7 +71,7 @@ function tasksOf(stage: Planned[]): Task[] {
 			tasks.push(memberTask(planned));
 			continue;
 		}
-		const key = planned.change.email.toLowerCase();
+		const key = emailKey(planned.change.email);
 		const invite = invites.get(key);
 		if (invite) {
 			invite.changes.push(planned);
@@ -92,9 +80,8 @@ function tasksOf(stage: Planned[]): Task[] {
 		const changes = [planned];
 		const task: Task = {
 			changes,
-			api: planned.plan.project.api,
-			send: async (via) =>
-				await via.request({
+			send: async () =>
+				await planned.plan.project.api.request({
 					method: 'POST',
 					path: '/organization/invites',
 					body: {
@@ -178,14 +165,14 @@ export const applyProjectAccess = endpoint.allItems({
 		const inStage = (stage: Stage) => all.filter(({ change }) => stageOf(change) === stage);
 
 		for (const stage of STAGES) {
-			const planned = inStage(stage);
-			const held = owners.holdBack(planned);
-			for (const planned of held) outcomes.set(planned, { status: 'skipped', details: { reason: lastOwner(planned) } });
-			const ready = planned.filter((entry) => !held.has(entry));
+			const changes = inStage(stage);
+			const held = owners.holdBack(changes);
+			for (const entry of held) outcomes.set(entry, { status: 'skipped', details: { reason: lastOwner(entry) } });
+			const ready = changes.filter((entry) => !held.has(entry));
 			// Every failure is caught into its outcome: mapInOrder never stops early here.
 			await mapInOrder(tasksOf(ready), desired.concurrency, async (task) => {
 				try {
-					const answer = await task.send(task.api);
+					const answer = await task.send();
 					for (const entry of task.changes) {
 						outcomes.set(entry, { status: 'done', details: task.details?.(answer) ?? {} });
 						owners.done(entry);
