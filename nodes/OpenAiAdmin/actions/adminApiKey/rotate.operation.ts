@@ -6,8 +6,8 @@ import { mayBeCredentialKey } from '../shared/credentialKey';
 import { adminApiKeyLocator, resourceLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
 import { text } from '../shared/pickers';
-import { invalidInput, readId } from '../shared/parameters';
-import { incomplete, iso, nameSuffixField, readRetireNow, readSwitch, replacementName, retireNowField, retireSwitches } from '../shared/rotation';
+import { invalidInput, readId, readSwitch } from '../shared/parameters';
+import { incomplete, iso, nameSuffixField, readRetireNow, replacementName, retireNowField, retireSwitches } from '../shared/rotation';
 
 /**
  * An admin key is rotated by making a new one with the same name and lifetime and deleting the

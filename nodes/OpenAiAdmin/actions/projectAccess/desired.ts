@@ -4,7 +4,7 @@ import type { AdminApi } from '../../transport';
 import { PROJECT_ROLES } from '../shared/enums';
 import { projectLocator } from '../shared/fields';
 import { concurrencyField, readConcurrency } from '../shared/concurrency';
-import { checkEmail, checkOneOf, invalidInput } from '../shared/parameters';
+import { checkEmail, checkOneOf, invalidInput, readSwitch } from '../shared/parameters';
 import type { AllItems } from '../types';
 
 /**
@@ -115,17 +115,11 @@ export const policyFields: INodeProperties[] = [
 	concurrencyField('projects are read, or changes made,'),
 ];
 
-function readSwitch(context: IExecuteFunctions, itemIndex: number, name: keyof Policy, field: string): boolean {
-	const value = context.getNodeParameter(name, itemIndex);
-	if (typeof value !== 'boolean') throw invalidInput(context, itemIndex, field, `${JSON.stringify(value)} is not true or false`);
-	return value;
-}
-
 function readPolicy(context: IExecuteFunctions, itemIndex: number): Policy {
 	return {
 		removeUnlisted: readSwitch(context, itemIndex, 'removeUnlisted', 'Remove Unlisted Members'),
-		inviteNonMembers: readSwitch(context, itemIndex, 'inviteNonMembers', 'Invite Non-Members'),
-		changeRoles: readSwitch(context, itemIndex, 'changeRoles', 'Change Roles'),
+		inviteNonMembers: readSwitch(context, itemIndex, 'inviteNonMembers', 'Invite Non-Members', true),
+		changeRoles: readSwitch(context, itemIndex, 'changeRoles', 'Change Roles', true),
 	};
 }
 

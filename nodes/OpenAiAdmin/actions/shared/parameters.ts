@@ -171,3 +171,10 @@ export function checkWholeNumber(
 	}
 	return value;
 }
+
+/** A switch (a boolean field), which an expression may have set to anything: only true or false. */
+export function readSwitch(context: IExecuteFunctions, itemIndex: number, name: string, field: string, fallback = false): boolean {
+	const value = context.getNodeParameter(name, itemIndex, fallback);
+	if (typeof value !== 'boolean') throw invalidInput(context, itemIndex, field, `${JSON.stringify(value)} is not true or false`);
+	return value;
+}
