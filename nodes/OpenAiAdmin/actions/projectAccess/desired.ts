@@ -148,7 +148,9 @@ export function readDesired(context: IExecuteFunctions, items: AllItems, project
 	const [first] = items.itemIndices;
 	const concurrency = readConcurrency(context, first);
 	const projects = new Map<string, DesiredProject>();
-	const unread: number[] = [];
+	// Items the router failed already (bad request options) are as unread as those that fail here.
+	const runnable = new Set(items.itemIndices);
+	const unread = context.getInputData().map((_item, itemIndex) => itemIndex).filter((itemIndex) => !runnable.has(itemIndex));
 	for (const itemIndex of items.itemIndices) {
 		let entry: Entry;
 		try {

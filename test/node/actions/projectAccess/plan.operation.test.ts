@@ -296,6 +296,25 @@ describe('Project Access → Plan', () => {
 			expect(sandbox().requests).toHaveLength(0);
 		});
 
+		it('with Continue On Fail, an item with bad request options is an error item, the others are planned, and no one is removed', async () => {
+			const { alpha, ada, ben } = team(sandbox());
+			join(alpha, ada, 'owner');
+			join(alpha, ben, 'member');
+
+			const run = await runAgainst(sandbox(), access('plan', { removeUnlisted: true, options: { maxRetries: '={{ $json.retries }}' } }), {
+				continueOnFail: true,
+				input: [{ ...row(alpha, ada.email, 'owner'), retries: 2 }, { ...row(alpha, ben.email, 'member'), retries: -1 }],
+			});
+
+			expect(run.json[0]).toEqual(expect.objectContaining({ error: 'Max Retries: -1 is not a whole number of 0 or more [item 1]' }));
+			expect(run.items[0].pairedItem).toEqual({ item: 1 });
+			// Ben's item failed: he may be listed, so he stays.
+			expect(run.json.slice(1)).toEqual([
+				expect.objectContaining({ type: 'summary', status: 'inSync', listed: 1, skipped: [expect.objectContaining({ email: ben.email, why: expect.stringContaining('could not be read') })] }),
+			]);
+			expect(run.items[1].pairedItem).toEqual({ item: 0 });
+		});
+
 		it('with Continue On Fail, bad items become error items, the rest is planned, and no one is removed', async () => {
 			const { alpha, ada, ben, cleo } = team(sandbox());
 			join(alpha, ada, 'owner');
