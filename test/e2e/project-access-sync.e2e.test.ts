@@ -13,17 +13,10 @@ import * as path from 'node:path';
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
 import type { OrganizationUser } from '../../sandbox/types';
 import {
-	activateWorkflow,
 	buildPackage,
-	createN8nHome,
 	E2E_LINES,
-	importWorkflows,
 	installLines,
-	loadCommunityPackage,
 	nodeOutput,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
 	waitForExecutions,
 	waitForWebhook,
 	type N8nHome,
@@ -31,7 +24,7 @@ import {
 	type N8nLine,
 	type N8nServer,
 } from './n8n';
-import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample } from './examples';
+import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, readExample, serveExample, stopExample, type ServedExample } from './examples';
 
 const EXAMPLE = 'project-access-sync.json';
 const FORM_PATH = 'openai-project-access';
@@ -125,6 +118,7 @@ const writes = (sandbox: Sandbox) => sandbox.requests.filter((request) => reques
 
 describe.each(E2E_LINES)('n8n line %i: project access sync', (line) => {
 	let sandbox: Sandbox;
+	let served: ServedExample | undefined;
 	let home: N8nHome;
 	let server: N8nServer;
 	let id: string;
@@ -147,18 +141,13 @@ describe.each(E2E_LINES)('n8n line %i: project access sync', (line) => {
 		join(cleo, 'member');
 		join(keyOwner, 'member');
 
-		home = createN8nHome(install);
-		await loadCommunityPackage(home, REPO_ROOT);
-		await importExampleCredential(home, sandbox);
-		[id] = await importWorkflows(home, [example]);
-		await activateWorkflow(home, id);
-		server = await startN8n(home);
+		served = await serveExample(install, sandbox, example);
+		({ home, id, server } = served);
 	}, 10 * 60 * 1000);
 
 	afterAll(async () => {
-		await server?.stop();
+		await stopExample(served);
 		await sandbox?.close();
-		if (home) removeN8nHome(home);
 	});
 
 	test('shows the plan on the approval form, changes nothing until approved, then makes the list the project\'s members', async () => {
