@@ -263,10 +263,16 @@ export class CollectionStore<T extends { id: string }, S = SandboxState> {
 		});
 	}
 
-	deleteRoute(operationId: OperationId): Route {
+	/**
+	 * DELETE of the object. `refuse` may refuse this request (400) before anything changes; unlike the
+	 * store's `beforeRemove`, it does not hold back a cascade (a user removed from the organization).
+	 */
+	deleteRoute(operationId: OperationId, options: { refuse?: (item: T, scope: S, ctx: RouteContext) => void } = {}): Route {
 		this.eventType('deleted');
 		return changeRoute(operationId, 'DELETE', this.itemPath, this.options.scope, undefined, (ctx, scope) => {
-			const item = this.remove(ctx, scope, ctx.params[this.options.idParam]);
+			const id = ctx.params[this.options.idParam];
+			options.refuse?.(this.require(scope, ctx.state, id), scope, ctx);
+			const item = this.remove(ctx, scope, id);
 			return { object: `${this.options.object}.deleted`, id: item.id, deleted: true };
 		});
 	}

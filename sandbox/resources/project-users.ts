@@ -1,5 +1,8 @@
 /**
  * /organization/projects/{project_id}/users: only organization members can be added; roles owner|member.
+ * A project keeps an owner: removing or demoting its last owning member is refused (400), as the
+ * platform's settings refuse it (the spec does not say; sandbox/README.md). Removing the person from
+ * the organization still takes them out of every project.
  * A member's project roles (/projects/{project_id}/users/{user_id}/roles) hang on the membership:
  * removing the member, from the project or from the organization, drops them.
  */
@@ -12,6 +15,15 @@ import { organizationUserOr404, serializeUser } from './organization-user';
 import { assignments, principalsOf, projectAssignmentRoutes } from './role-assignments';
 
 const roles = { role: { enum: ['owner', 'member'] } };
+
+/** Refuses a change that would leave the project without an owner among its members. */
+function keepAnOwner(project: Project, member: ProjectUser, change: 'removed' | 'made a member'): void {
+	if (member.role !== 'owner' || project.users.some((other) => other !== member && other.role === 'owner')) return;
+	throw badRequest(
+		`User ${member.id} is the last owner of project ${project.id} and cannot be ${change}. Make another member an owner first.`,
+		change === 'removed' ? undefined : 'role',
+	);
+}
 
 export function serializeProjectUser(u: ProjectUser) {
 	return { object: 'organization.project.user' as const, id: u.id, name: u.name, email: u.email, role: u.role, added_at: u.added_at };
@@ -67,11 +79,12 @@ export const routes: Route[] = [
 	projectUsers.getRoute('retrieve-project-user'),
 	projectUsers.updateRoute('modify-project-user', {
 		rules: roles,
-		apply: (user, ctx) => {
+		apply: (user, ctx, project) => {
+			if (ctx.body.role === 'member') keepAnOwner(project, user, 'made a member');
 			if (typeof ctx.body.role === 'string') user.role = ctx.body.role as ProjectRole;
 		},
 	}),
 	// Removing a member leaves their keys in place; those keys then report owner_project_access 'inactive'.
-	projectUsers.deleteRoute('delete-project-user'),
+	projectUsers.deleteRoute('delete-project-user', { refuse: (member, project) => keepAnOwner(project, member, 'removed') }),
 	...projectAssignmentRoutes(projectUserRoles, 'user', (ctx, member) => serializeUser(organizationUserOr404(ctx.state, member.id))),
 ];

@@ -2,7 +2,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { importCredentials, REPO_ROOT, type N8nHome } from './n8n';
+import {
+	activateWorkflow,
+	createN8nHome,
+	importCredentials,
+	importWorkflows,
+	loadCommunityPackage,
+	removeN8nHome,
+	REPO_ROOT,
+	startN8n,
+	type N8nHome,
+	type N8nInstall,
+	type N8nServer,
+} from './n8n';
 
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 
@@ -64,4 +76,36 @@ export function expectImportableExample(file: string): ExampleWorkflow {
 	expect(workflow.nodes.map((n) => n.type)).not.toContain('n8n-nodes-base.code');
 	expect(workflow.nodes.map((n) => n.type)).not.toContain('n8n-nodes-base.function');
 	return workflow;
+}
+
+/** An n8n serving one example workflow against a sandbox, as `serveExample` set it up. */
+export interface ServedExample {
+	home: N8nHome;
+	/** The workflow's id in that n8n. */
+	id: string;
+	server: N8nServer;
+}
+
+/**
+ * An example as a user runs it: a home with the packed package in its nodes folder, the examples'
+ * credential pointing at the sandbox, the workflow imported as it is and activated, and `n8n start`.
+ */
+export async function serveExample(install: N8nInstall, sandbox: { adminKey: string; baseUrl: string }, workflow: Record<string, unknown>): Promise<ServedExample> {
+	const home = createN8nHome(install);
+	try {
+		await loadCommunityPackage(home, REPO_ROOT);
+		await importExampleCredential(home, sandbox);
+		const [id] = await importWorkflows(home, [workflow]);
+		await activateWorkflow(home, id);
+		return { home, id, server: await startN8n(home) };
+	} catch (error) {
+		removeN8nHome(home);
+		throw error;
+	}
+}
+
+/** Stops what `serveExample` started and removes its home; nothing when it never finished. */
+export async function stopExample(served: ServedExample | undefined): Promise<void> {
+	await served?.server.stop();
+	if (served) removeN8nHome(served.home);
 }

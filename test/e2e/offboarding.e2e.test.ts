@@ -8,16 +8,9 @@
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
 import type { OrganizationUser } from '../../sandbox/types';
 import {
-	activateWorkflow,
-	createN8nHome,
-	importWorkflows,
 	E2E_LINES,
 	installLines,
-	loadCommunityPackage,
 	nodeOutput,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
 	submitForm,
 	waitForExecutions,
 	type N8nHome,
@@ -26,7 +19,7 @@ import {
 	type N8nServer,
 	buildPackage,
 } from './n8n';
-import { importExampleCredential, readExample } from './examples';
+import { readExample, serveExample, stopExample, type ServedExample } from './examples';
 
 
 let installs = new Map<N8nLine, Promise<N8nInstall>>();
@@ -47,6 +40,7 @@ function othersOf(sandbox: Sandbox, leaver: OrganizationUser) {
 
 describe.each(E2E_LINES)('n8n line %i: offboarding', (line) => {
 	let sandbox: Sandbox;
+	let served: ServedExample | undefined;
 	let home: N8nHome;
 	let server: N8nServer;
 	let id: string;
@@ -81,18 +75,13 @@ describe.each(E2E_LINES)('n8n line %i: offboarding', (line) => {
 			}
 		}
 
-		home = createN8nHome(install);
-		await loadCommunityPackage(home, REPO_ROOT);
-		await importExampleCredential(home, sandbox);
-		[id] = await importWorkflows(home, [readExample('offboarding.json')]);
-		await activateWorkflow(home, id);
-		server = await startN8n(home);
+		served = await serveExample(install, sandbox, readExample('offboarding.json'));
+		({ home, id, server } = served);
 	}, 35 * 60 * 1000);
 
 	afterAll(async () => {
-		await server?.stop();
+		await stopExample(served);
 		await sandbox?.close();
-		if (home) removeN8nHome(home);
 	});
 
 	test('deletes the keys the person owns, removes them from the organization, and says what was removed', async () => {

@@ -180,7 +180,8 @@ describe('node description', () => {
 	});
 
 	it('warns of a one-time key on exactly the operations that hand out a new key', () => {
-		const warned = (description.hints ?? []).map((hint) => /"(\w+)" && \$parameter\["operation"\] === "(\w+)"/.exec(hint.displayCondition ?? '')?.slice(1).join(' → '));
+		const oneTimeKeys = (description.hints ?? []).filter((hint) => hint.message.includes('OpenAI shows it only this once'));
+		const warned = oneTimeKeys.map((hint) => /"(\w+)" && \$parameter\["operation"\] === "(\w+)"/.exec(hint.displayCondition ?? '')?.slice(1).join(' → '));
 		expect(warned.sort()).toEqual(['adminApiKey → create', 'adminApiKey → rotate', 'projectServiceAccount → create', 'projectServiceAccount → rotate', 'projectServiceAccountApiKey → create']);
 	});
 });

@@ -52,8 +52,9 @@ const CHANGES: Record<string, (sb: Sandbox) => Change> = {
 	},
 	'POST /organization/projects/{project_id}/users/{user_id}': (s) => {
 		const p = s.state.projects[1];
-		const u = p.users[0].id;
-		return { method: 'POST', path: `/organization/projects/${p.id}/users/${u}`, body: { role: 'member' }, expect: () => [['user.updated', u]] };
+		// A member made an owner: the last owner cannot be demoted.
+		const u = p.users[1].id;
+		return { method: 'POST', path: `/organization/projects/${p.id}/users/${u}`, body: { role: 'owner' }, expect: () => [['user.updated', u]] };
 	},
 	'DELETE /organization/projects/{project_id}/users/{user_id}': (s) => {
 		const p = s.state.projects[1];

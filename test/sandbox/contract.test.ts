@@ -215,7 +215,8 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown[]>> = {
 		(await call('GET', `/organization/projects/${p}/users/${sb.state.findProject(p)!.users[0].id}`)).body,
 	],
 	'POST /organization/projects/{project_id}/users/{user_id}': async ({ sb, call, p }) => [
-		(await call('POST', `/organization/projects/${p}/users/${sb.state.findProject(p)!.users[0].id}`, { body: { role: 'member' } })).body,
+		// users[1], a member: the last owner cannot be demoted.
+		(await call('POST', `/organization/projects/${p}/users/${sb.state.findProject(p)!.users[1].id}`, { body: { role: 'owner' } })).body,
 	],
 	'DELETE /organization/projects/{project_id}/users/{user_id}': async ({ sb, call, p }) => [
 		(await call('DELETE', `/organization/projects/${p}/users/${sb.state.findProject(p)!.users.at(-1)!.id}`)).body,
@@ -385,7 +386,7 @@ const SCENARIOS: Record<string, (w: World) => Promise<unknown[]>> = {
 		// one event of every kind the API makes, made through the API
 		const project = sb.state.findProject(p)!;
 		await call('POST', `/organization/projects/${p}`, { body: { name: 'renamed' } });
-		await call('POST', `/organization/projects/${p}/users/${project.users[0].id}`, { body: { role: 'member' } });
+		await call('POST', `/organization/projects/${p}/users/${project.users[1].id}`, { body: { role: 'owner' } });
 		await call('POST', `/organization/projects/${p}/service_accounts`, { body: { name: 'audited' } });
 		await call('DELETE', `/organization/projects/${p}/service_accounts/${project.serviceAccounts[0].id}`);
 		await call('POST', `/organization/projects/${p}/rate_limits/${project.rateLimits[0].id}`, { body: { max_requests_per_1_minute: 1 } });

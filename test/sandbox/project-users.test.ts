@@ -100,6 +100,28 @@ describe('project users', () => {
 		expectError(await call('DELETE', `${base}/${m.id}`), 404);
 	});
 
+	it('keeps an owner: the last one can be neither demoted nor removed until another member is an owner', async () => {
+		const [owner, member] = project.users;
+		const demoted = await call('POST', `${base}/${owner.id}`, { body: { role: 'member' } });
+		expectError(demoted, 400, 'role');
+		expect(demoted.body.error.message).toBe(`User ${owner.id} is the last owner of project ${project.id} and cannot be made a member. Make another member an owner first.`);
+		const removed = await call('DELETE', `${base}/${owner.id}`);
+		expectError(removed, 400, null);
+		expect(removed.body.error.message).toMatch(/is the last owner of project .* cannot be removed/);
+		expect(project.users.map((u) => [u.id, u.role])).toEqual([[owner.id, 'owner'], [member.id, 'member']]);
+
+		expect((await call('POST', `${base}/${member.id}`, { body: { role: 'owner' } })).status).toBe(200);
+		expect((await call('POST', `${base}/${owner.id}`, { body: { role: 'member' } })).status).toBe(200);
+		expect((await call('DELETE', `${base}/${owner.id}`)).status).toBe(200);
+		expectError(await call('DELETE', `${base}/${member.id}`), 400, null);
+	});
+
+	it('still takes the last owner out of the project when they leave the organization', async () => {
+		const [owner] = project.users;
+		expect((await call('DELETE', `/organization/users/${owner.id}`)).status).toBe(200);
+		expect(project.users.map((u) => u.id)).not.toContain(owner.id);
+	});
+
 	it('404s unknown members and unknown projects', async () => {
 		expectError(await call('GET', `${base}/user-nobody`), 404);
 		expectError(await call('POST', `${base}/user-nobody`, { body: { role: 'owner' } }), 404);

@@ -7,11 +7,13 @@ import type { AdminApi } from '../transport';
 import type { Pager } from '../transport/pagination';
 import { MAX_PAGE_SIZE, cursorPager, listAll } from '../transport/pagination';
 import { fillPath } from '../transport/path';
+import type { ExistingObject } from './shared/existing';
+import { createOnce } from './shared/existing';
 import { collection, listControls } from './shared/fields';
 import { readCollection, readId, readListControls, requireChanges } from './shared/parameters';
 import type { FieldOverrides } from './shared/specFields';
 import { fieldsFromSpec, isEmpty, leftOut, readSpecValue } from './shared/specFields';
-import type { Operation, OperationHint } from './types';
+import type { AllItems, AllItemsOperation, Endpoint, ItemOperation, OperationHint } from './types';
 
 /**
  * Declarations of endpoints. Each names the spec operation it calls by its operationId; the method,
@@ -56,15 +58,17 @@ type Send = (
 	ids: Record<string, string>,
 ) => Promise<IDataObject | IDataObject[]>;
 
-function declare(
+type Extra = Partial<Pick<ItemOperation, 'pager' | 'filters' | 'queryParameters' | 'createsResource'>>;
+
+/** What every declaration says of itself, from the table and its own words; no way to run it yet. */
+function describe(
 	operationId: OperationId,
 	declaration: Common,
 	defaults: { value: string; name: string },
 	fields: INodeProperties[],
 	plain: boolean,
-	send: Send,
-	extra: Partial<Pick<Operation, 'pager' | 'filters' | 'queryParameters' | 'createsResource'>> = {},
-): Operation {
+	extra: Extra = {},
+) {
 	const { locators = {}, value, name, ...rest } = declaration;
 	const spec = SPEC_OPERATIONS[operationId];
 	const missing = spec.pathParameters.filter((parameter) => !locators[parameter]);
@@ -80,17 +84,34 @@ function declare(
 		locators,
 		plain,
 		properties: [...Object.values(locators), ...fields],
+	};
+}
+
+/** The ids the locators hold, by the spec's parameter names; checked in path order, so that the first bad id named is the one the user reads first. */
+function readIds(context: IExecuteFunctions, itemIndex: number, locators: Record<string, INodeProperties>): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(locators).map(([parameter, locator]) => [parameter, readId(context, locator.name, itemIndex, locator.displayName)]),
+	);
+}
+
+function declare(
+	operationId: OperationId,
+	declaration: Common,
+	defaults: { value: string; name: string },
+	fields: INodeProperties[],
+	plain: boolean,
+	send: Send,
+	extra: Extra = {},
+): ItemOperation {
+	const described = describe(operationId, declaration, defaults, fields, plain, extra);
+	const { path } = SPEC_OPERATIONS[operationId];
+	return {
+		...described,
 		async execute(itemIndex, api) {
-			// In path order, so that the first bad id named is the one the user reads first.
-			const ids = Object.fromEntries(
-				Object.entries(locators).map(([parameter, locator]) => [
-					parameter,
-					readId(this, locator.name, itemIndex, locator.displayName),
-				]),
-			);
-			return await send(this, itemIndex, api, fillPath(spec.path, ids), ids);
+			const ids = readIds(this, itemIndex, described.locators);
+			return await send(this, itemIndex, api, fillPath(path, ids), ids);
 		},
-	} as Operation;
+	} as ItemOperation;
 }
 
 /** The last id of a filled path: the object a get or delete is about. */
@@ -100,7 +121,7 @@ const lastSegment = (path: string) => decodeURIComponent(path.slice(path.lastInd
 function get(
 	operationId: OperationIdOf<'GET'>,
 	declaration: Common & { fields?: INodeProperties[]; query?: QueryReader },
-): Operation {
+): ItemOperation {
 	const { fields = [], query, ...rest } = declaration;
 	return declare(operationId, rest, { value: 'get', name: 'Get' }, fields, true, async (context, itemIndex, api, path) =>
 		await api.request({ method: 'GET', path, qs: query?.call(context, itemIndex) }),
@@ -112,7 +133,7 @@ function get(
  * the API would have answered the first: the spec's deleted `object` (or `deletes`, for an answer
  * whose object the spec leaves open), the id where the spec's answer has one.
  */
-function remove(operationId: OperationIdOf<'DELETE'>, declaration: Common & { deletes?: string }): Operation {
+function remove(operationId: OperationIdOf<'DELETE'>, declaration: Common & { deletes?: string }): ItemOperation {
 	const { deletes, ...rest } = declaration;
 	const answer = (SPEC_OPERATIONS[operationId] as SpecOperation).deleted ?? { id: false };
 	const object = answer.object ?? (deletes && `${deletes}.deleted`);
@@ -156,7 +177,7 @@ function list(
 	operationId: ListId,
 	declaration: Common &
 		({ filters?: FieldOverrides; query?: never } | { filters: INodeProperties[]; query: FilterQueryReader }),
-): Operation {
+): ItemOperation {
 	const { filters = {}, query: readQuery, ...rest } = declaration as Common & {
 		filters?: FieldOverrides | INodeProperties[];
 		query?: FilterQueryReader;
@@ -198,25 +219,33 @@ function list(
  * least), each checked against the spec before it is sent; `fields` gives their words, or leaves
  * an optional one out with `false`, and `properties` adds fields to show (a notice). With `body`,
  * the declaration builds the body itself from `properties`, its own fields. Neither, and the spec
- * has no body: no body.
+ * has no body: no body. A create that can tell whether what it would make exists already gives
+ * `existing`: its "If … Exists" field follows the required ones, and the create looks first when
+ * that field asks (see shared/existing.ts).
  */
 function post(
 	operationId: OperationIdOf<'POST'>,
-	declaration: Common & { createsResource: boolean } & (
+	declaration: Common & { createsResource: boolean; existing?: ExistingObject } & (
 			| { fields?: FieldOverrides; collectionPlaceholder?: string; properties?: INodeProperties[]; body?: never }
 			| { body: BodyReader; properties?: INodeProperties[]; fields?: never; collectionPlaceholder?: never }
 		),
-): Operation {
-	const { fields: overrides, body, properties = [], collectionPlaceholder, createsResource, ...rest } = declaration as Common & {
+): ItemOperation {
+	const { fields: overrides, body, properties = [], collectionPlaceholder, createsResource, existing, ...rest } = declaration as Common & {
 		createsResource: boolean;
+		existing?: ExistingObject;
 		fields?: FieldOverrides;
 		body?: BodyReader;
 		properties?: INodeProperties[];
 		collectionPlaceholder?: string;
 	};
+	const send = async (context: IExecuteFunctions, itemIndex: number, api: AdminApi, path: string, sent?: IDataObject) => {
+		const create = async () => await api.request({ method: 'POST', path, body: sent, createsResource });
+		return existing ? await createOnce(context, itemIndex, existing, api, path, sent ?? {}, create) : await create();
+	};
+	const ifExists = existing ? [existing.field] : [];
 	if (body) {
-		return declare(operationId, rest, { value: 'update', name: 'Update' }, properties, false, async (context, itemIndex, api, path) =>
-			await api.request({ method: 'POST', path, body: await body.call(context, itemIndex), createsResource }),
+		return declare(operationId, rest, { value: 'update', name: 'Update' }, [...properties, ...ifExists], false, async (context, itemIndex, api, path) =>
+			await send(context, itemIndex, api, path, await body.call(context, itemIndex)),
 		{ createsResource },
 		);
 	}
@@ -228,6 +257,7 @@ function post(
 	// Display-only fields (a notice) go between the required fields and the optional ones.
 	const shown = [
 		...required.map(({ property }) => property),
+		...ifExists,
 		...properties,
 		...(optional.length
 			? [collection(optionalIn, optional.map(({ property }) => property).sort((a, b) => a.displayName.localeCompare(b.displayName)), collectionPlaceholder)]
@@ -238,9 +268,10 @@ function post(
 		rest,
 		{ value: 'update', name: 'Update' },
 		shown,
-		true,
+		// A create that may look first does not make just the one request its fields say.
+		!existing,
 		async (context, itemIndex, api, path) => {
-			if (!fields.length) return await api.request({ method: 'POST', path, createsResource });
+			if (!fields.length) return await send(context, itemIndex, api, path);
 			const sent: IDataObject = {};
 			for (const { property, spec } of required) {
 				sent[property.name] = readSpecValue(context, itemIndex, property, spec, context.getNodeParameter(property.name, itemIndex)) as IDataObject[keyof IDataObject];
@@ -253,11 +284,18 @@ function post(
 			}
 			// A change with nothing to change would be sent for nothing: said before any request.
 			if (!createsResource && !required.length) requireChanges(context, itemIndex, changes, 'field');
-			return await api.request({ method: 'POST', path, body: { ...sent, ...changes }, createsResource });
+			return await send(context, itemIndex, api, path, { ...sent, ...changes });
 		},
 		{ createsResource },
 	);
 }
+
+/** Several calls, as the registry lists them: `calls` of an operation of several requests. */
+const endpointsOf = (calls: OperationId[]) =>
+	calls.map((operationId) => {
+		const { method, path } = SPEC_OPERATIONS[operationId] as SpecOperation;
+		return { operationId, method, path } as Endpoint;
+	});
 
 /**
  * An operation of several requests that makes its own items: the key audit walks several lists, a
@@ -273,16 +311,37 @@ function steps(
 		fields: INodeProperties[];
 		run: (this: IExecuteFunctions, itemIndex: number, api: AdminApi, ids: Record<string, string>) => Promise<IDataObject | IDataObject[]>;
 	},
-): Operation {
+): ItemOperation {
 	const { calls, fields, run, ...rest } = declaration;
 	const operation = declare(calls[0], rest, { value: rest.value, name: rest.name }, fields, false, async (context, itemIndex, api, _path, ids) =>
 		await run.call(context, itemIndex, api, ids),
 	);
-	const made = calls.map((operationId) => {
-		const { method, path } = SPEC_OPERATIONS[operationId] as SpecOperation;
-		return { operationId, method, path } as Operation;
-	});
-	return { ...operation, calls: made };
+	return { ...operation, calls: endpointsOf(calls) };
 }
 
-export const endpoint = { get, delete: remove, list, post, steps };
+/**
+ * An operation of several requests over every input item at once (Project Access compares a whole
+ * list of people with a project): the router calls `run` once, with all the items; it reads each
+ * item's ids with `ids(itemIndex)`. `calls` as for `steps`.
+ */
+function allItems(
+	declaration: Common & {
+		value: string;
+		name: string;
+		calls: [OperationId, ...OperationId[]];
+		fields: INodeProperties[];
+		run: (this: IExecuteFunctions, items: AllItems, ids: (itemIndex: number) => Record<string, string>) => Promise<void>;
+	},
+): AllItemsOperation {
+	const { calls, fields, run, ...rest } = declaration;
+	const described = describe(calls[0], rest, { value: rest.value, name: rest.name }, fields, false);
+	return {
+		...described,
+		calls: endpointsOf(calls),
+		async executeAll(items) {
+			await run.call(this, items, (itemIndex) => readIds(this, itemIndex, described.locators));
+		},
+	} as AllItemsOperation;
+}
+
+export const endpoint = { get, delete: remove, list, post, steps, allItems };

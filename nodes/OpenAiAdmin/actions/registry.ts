@@ -8,6 +8,7 @@ import { groupRole } from './groupRole/GroupRole.resource';
 import { groupUser } from './groupUser/GroupUser.resource';
 import { invite } from './invite/Invite.resource';
 import { project } from './project/Project.resource';
+import { projectAccess } from './projectAccess/ProjectAccess.resource';
 import { projectApiKey } from './projectApiKey/ProjectApiKey.resource';
 import { projectCertificate } from './projectCertificate/ProjectCertificate.resource';
 import { projectDataRetention } from './projectDataRetention/ProjectDataRetention.resource';
@@ -46,6 +47,7 @@ export const resources: Resource[] = [
 	groupUser,
 	invite,
 	project,
+	projectAccess,
 	projectApiKey,
 	projectCertificate,
 	projectDataRetention,

@@ -18,7 +18,7 @@ export type Endpoint = {
 export type OperationHint = Pick<NodeHint, 'message' | 'type'>;
 
 /** One endpoint: what the user fills in, the request it makes, and what tests and docs read. */
-export type Operation = Endpoint & {
+interface OperationDescription {
 	/** The `operation` parameter value. */
 	value: string;
 	name: string;
@@ -45,13 +45,46 @@ export type Operation = Endpoint & {
 	calls?: Endpoint[];
 	/** This operation's fields; `describeResources` adds the resource/operation display rules. */
 	properties: INodeProperties[];
-	/** Runs the operation for one input item; an array becomes one output item per element. */
-	execute(
-		this: IExecuteFunctions,
-		itemIndex: number,
-		api: AdminApi,
-	): Promise<IDataObject | IDataObject[]>;
-};
+}
+
+/**
+ * What the router hands an operation that runs once over every input item, in place of one call
+ * per item: the items, the transport for each, and where its output goes.
+ */
+export interface AllItems {
+	/** The input items to run, in order (an item whose request options were bad has failed already). */
+	itemIndices: number[];
+	/** The transport for requests made for this item: its retry settings, the execution's pacing. */
+	api(itemIndex: number): AdminApi;
+	/** One output item, paired with the input items it comes from. */
+	emit(json: IDataObject, pairedItems: number[]): void;
+	/**
+	 * The work for these input items failed. With Continue On Fail it becomes one error item paired
+	 * with them and the operation goes on with the rest; without, this throws and stops the node.
+	 */
+	fail(error: unknown, pairedItems: number[]): void;
+}
+
+/** An operation the router runs once per input item. */
+export type ItemOperation = Endpoint &
+	OperationDescription & {
+		/** Runs the operation for one input item; an array becomes one output item per element. */
+		execute(this: IExecuteFunctions, itemIndex: number, api: AdminApi): Promise<IDataObject | IDataObject[]>;
+		executeAll?: never;
+	};
+
+/**
+ * An operation that sees every input item at once, because it compares the whole input with the
+ * API (Project Access: the desired members of a project, one item per person). The router calls it
+ * once; it pairs each output item with the input items it comes from.
+ */
+export type AllItemsOperation = Endpoint &
+	OperationDescription & {
+		executeAll(this: IExecuteFunctions, items: AllItems): Promise<void>;
+		execute?: never;
+	};
+
+export type Operation = ItemOperation | AllItemsOperation;
 
 export interface Resource {
 	value: string;

@@ -12,6 +12,9 @@ export interface ListControls {
 	limit: number;
 }
 
+/** Every item of a list: what a step reads that must see a list whole (an audit, a plan). */
+export const EVERYTHING: ListControls = { returnAll: true, limit: Infinity };
+
 /** The envelope every list endpoint answers with (only the fields paging reads). */
 export interface ListPage {
 	data?: IDataObject[];

@@ -1,13 +1,13 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../../transport';
 import { apiPath } from '../../transport/path';
 import { endpoint } from '../endpoint';
+import { mayBeCredentialKey } from '../shared/credentialKey';
 import { adminApiKeyLocator, resourceLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
 import { text } from '../shared/pickers';
-import { invalidInput, readId } from '../shared/parameters';
-import { incomplete, iso, nameSuffixField, readRetireNow, readSwitch, replacementName, retireNowField, retireSwitches } from '../shared/rotation';
+import { invalidInput, readId, readSwitch } from '../shared/parameters';
+import { incomplete, iso, nameSuffixField, readRetireNow, replacementName, retireNowField, retireSwitches } from '../shared/rotation';
 
 /**
  * An admin key is rotated by making a new one with the same name and lifetime and deleting the
@@ -23,18 +23,6 @@ const { notice, hint } = oneTimeKey('replacement.value', 'admin API key');
 const MAX_LIFETIME = 31536000;
 
 const summary = (key: IDataObject) => ({ id: key.id, name: key.name, redactedValue: key.redacted_value, lastUsedAt: iso(key.last_used_at) });
-
-/**
- * Whether the admin key with this redacted value (`sk-admin-...abcd`) may be the credential's own.
- * Only its start and end show; a key that could be it is treated as it.
- */
-async function isCredentialKey(context: IExecuteFunctions, itemIndex: number, redacted: unknown): Promise<boolean> {
-	if (typeof redacted !== 'string') return false;
-	const [start, end] = redacted.split('...');
-	if (end === undefined) return false;
-	const { apiKey } = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	return typeof apiKey === 'string' && apiKey.startsWith(start) && apiKey.endsWith(end);
-}
 
 const ownKeyStep = (id: unknown) =>
 	`This workflow's credential holds the old key ${text(id)}: put the new key into the credential, then run Retire to delete the old one.`;
@@ -58,7 +46,7 @@ export const rotateAdminApiKey = endpoint.steps({
 		const made = await api.request({ method: 'POST', path: '/organization/admin_api_keys', body, createsResource: true });
 		const answer: IDataObject = { status: 'rotated', old: summary(old), replacement: made, oldDeleted: false };
 		if (!retireNow) return { ...answer, nextStep: `Run Retire for ${text(old.id)} with the replacement ${text(made.id)} once the new key is in use` };
-		if (await isCredentialKey(this, itemIndex, old.redacted_value)) return { ...answer, nextStep: ownKeyStep(old.id) };
+		if (await mayBeCredentialKey(this, itemIndex, old.redacted_value)) return { ...answer, nextStep: ownKeyStep(old.id) };
 		try {
 			const deleted = await api.request({
 				method: 'DELETE',
@@ -96,7 +84,7 @@ export const retireAdminApiKey = endpoint.steps({
 		const replacement = await api.request({ method: 'GET', path: apiPath`/organization/admin_api_keys/${replacementId}` });
 		const old = await api.request({ method: 'GET', path: apiPath`/organization/admin_api_keys/${ids.key_id}` });
 		const answer: IDataObject = { old: summary(old), replacement: summary(replacement), forced: force, dryRun };
-		if (await isCredentialKey(this, itemIndex, old.redacted_value)) {
+		if (await mayBeCredentialKey(this, itemIndex, old.redacted_value)) {
 			return { ...answer, status: 'stillInUseHere', deleted: false, nextStep: ownKeyStep(old.id) };
 		}
 		if (replacement.last_used_at === null && !force) {

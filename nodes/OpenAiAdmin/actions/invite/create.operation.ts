@@ -1,11 +1,39 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { EVERYTHING, listAll } from '../../transport/pagination';
 import { endpoint } from '../endpoint';
 import { ORGANIZATION_ROLES, PROJECT_ROLES } from '../shared/enums';
+import type { ExistingObject } from '../shared/existing';
+import { ifExistsField } from '../shared/existing';
 import { organizationRoleOptions, roleOptions } from '../shared/fields';
 import { checkEmail, checkOneOf, invalidInput, readId } from '../shared/parameters';
+import { text } from '../shared/pickers';
 
 const PROJECT_ACCESS = ['default', 'listed', 'none'] as const;
+
+const sameEmail = (a: unknown, b: unknown) => text(a).trim().toLowerCase() === text(b).trim().toLowerCase();
+
+/**
+ * The API refuses an invite for a member of the organization and a second pending invite for an
+ * address, so Fail needs no look of its own. Return the Existing One looks for the member (one
+ * request, filtered by email), then for a pending invite (the invites, read whole).
+ */
+const alreadyThere: ExistingObject = {
+	field: ifExistsField(
+		'If Already Invited or a Member',
+		'invite or member',
+		['fail', 'returnExisting'],
+		'What to do when the person is already a member of the organization or has a pending invite, e.g. when a workflow runs again. The API refuses both; Return the Existing One outputs the member (organization.user) or the invite instead.',
+	),
+	refusedByApi: true,
+	async find(api, path, body) {
+		const [member] = await listAll(api, '/organization/users', { emails: [body.email] }, { returnAll: false, limit: 1 });
+		if (member && sameEmail(member.email, body.email)) return member;
+		const invites = await listAll(api, path, {}, EVERYTHING);
+		return invites.find((invite) => invite.status === 'pending' && sameEmail(invite.email, body.email));
+	},
+	describe: (found) => (found.object === 'organization.user' ? `A member with the email ${text(found.email)}` : `A pending invite for ${text(found.email)} (${text(found.id)})`),
+};
 
 /**
  * The spec's rule for `projects`: left out, the person joins the default project; an empty list,
@@ -17,6 +45,7 @@ export const createInvite = endpoint.post('inviteUser', {
 	action: 'Invite a person to the organization',
 	description: 'Send an invite to join the organization, optionally with project memberships',
 	createsResource: true,
+	existing: alreadyThere,
 	properties: [
 		{
 			displayName: 'Email',

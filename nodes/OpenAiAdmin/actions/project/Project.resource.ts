@@ -1,4 +1,5 @@
 import { endpoint } from '../endpoint';
+import { sameName } from '../shared/existing';
 import { projectLocator } from '../shared/fields';
 import { resource } from '../resource';
 
@@ -22,8 +23,9 @@ export const project = resource({ value: 'project', name: 'Project', description
 		value: 'create',
 		name: 'Create',
 		action: 'Create a project',
-		description: 'Create a project in the organization',
+		description: 'Create a project in the organization, or find the one of that name',
 		createsResource: true,
+		existing: sameName('project', 'the organization'),
 		fields: {
 			name: { placeholder: 'e.g. Marketing chatbot', description: 'The friendly name of the project; it appears in reports' },
 			external_key_id: externalKeyId,

@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mapInOrder } from '../../transport/concurrency';
-import type { ListControls } from '../../transport/pagination';
-import { listAll, nextPagePager } from '../../transport/pagination';
+import { EVERYTHING, listAll, nextPagePager } from '../../transport/pagination';
 import type { AdminApi } from '../../transport';
 import { apiPath } from '../../transport/path';
 import { endpoint } from '../endpoint';
+import { concurrencyField, readConcurrency } from '../shared/concurrency';
 import { collection } from '../shared/fields';
 import { checkId, checkOneOf, checkWholeNumber, invalidInput, readCollection } from '../shared/parameters';
 
 const DAY_MS = 86_400_000;
-const EVERYTHING: ListControls = { returnAll: true, limit: Infinity };
 
 /** What a key can be flagged for, in the order the flags are listed. */
 export const AUDIT_FLAGS = ['neverUsed', 'unusedTooLong', 'ownerLeftProject', 'ownerLeftOrganization', 'tooOld', 'spendWithoutOwner'] as const;
@@ -18,8 +17,6 @@ export type AuditFlag = (typeof AUDIT_FLAGS)[number];
 
 // n8n's lint reads a default only when it is a literal or a plain identifier.
 const defaultUnusedDays = 90;
-const defaultConcurrency = 5;
-const MAX_CONCURRENCY = 20;
 /** Costs come in daily buckets, at most 180 a request: the longest spend window one request reads. */
 const MAX_SPEND_DAYS = 180;
 const costPager = nextPagePager({ '1d': MAX_SPEND_DAYS });
@@ -54,7 +51,7 @@ function readSettings(context: IExecuteFunctions, itemIndex: number): AuditSetti
 	return {
 		unusedDays: number('unusedDays', 'Unused For More Than (Days)', defaultUnusedDays, 1),
 		olderThanDays: number('olderThanDays', 'Older Than (Days)', 0, 0),
-		concurrency: number('concurrency', 'Concurrency', defaultConcurrency, 1, MAX_CONCURRENCY),
+		concurrency: readConcurrency(context, itemIndex),
 		onlyFlagged: filters.onlyFlagged === true,
 		includeArchived: filters.includeArchived === true,
 		projectIds: projectIds.length ? projectIds : undefined,
@@ -225,15 +222,7 @@ export const auditAllProjects = endpoint.steps({
 			default: 'project',
 			description: 'The order of the output items',
 		},
-		{
-			displayName: 'Concurrency',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
-			default: defaultConcurrency,
-			description:
-				"How many projects' keys are listed at once (1: one after the other). Requests share the execution's pacing and retries, so under a rate limit the audit slows down instead of failing.",
-		},
+		concurrencyField("projects' keys are listed", ', so under a rate limit the audit slows down instead of failing'),
 		collection('filters', [
 			{
 				displayName: 'Include Archived Projects',

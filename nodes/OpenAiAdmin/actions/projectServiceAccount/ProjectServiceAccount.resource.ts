@@ -1,4 +1,5 @@
 import { endpoint } from '../endpoint';
+import { sameName } from '../shared/existing';
 import { projectLocator, serviceAccountLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
 import { resource } from '../resource';
@@ -16,6 +17,7 @@ export const projectServiceAccount = resource({ value: 'projectServiceAccount', 
 		action: 'Create a service account',
 		description: 'Create a service account in a project, with an API key unless told otherwise',
 		createsResource: true,
+		existing: sameName('service account', 'the project', 'One found comes without an API key: the API shows a key only when it makes it.'),
 		locators: { project_id: projectLocator },
 		fields: {
 			name: { placeholder: 'e.g. Production app', description: 'The name of the service account' },

@@ -6,13 +6,12 @@ import { endpoint } from '../endpoint';
 import { projectLocator, resourceLocator, serviceAccountLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
 import { text } from '../shared/pickers';
-import { invalidInput, readId } from '../shared/parameters';
+import { invalidInput, readId, readSwitch } from '../shared/parameters';
 import {
 	incomplete,
 	iso,
 	nameSuffixField,
 	readRetireNow,
-	readSwitch,
 	replacementName,
 	retireNowField,
 	retireSwitches,

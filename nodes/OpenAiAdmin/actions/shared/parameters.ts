@@ -21,7 +21,8 @@ export function invalidInput(
 }
 
 function show(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	// JSON.stringify(undefined) is undefined: an expression that found nothing shows as such.
+	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
@@ -168,5 +169,12 @@ export function checkWholeNumber(
 		const range = max === Infinity ? `of ${min} or more` : `from ${min} to ${max}`;
 		throw invalidInput(context, itemIndex, field, `${show(value)} is not a whole number ${range}`);
 	}
+	return value;
+}
+
+/** A switch (a boolean field), which an expression may have set to anything: only true or false. */
+export function readSwitch(context: IExecuteFunctions, itemIndex: number, name: string, field: string, fallback = false): boolean {
+	const value = context.getNodeParameter(name, itemIndex, fallback);
+	if (typeof value !== 'boolean') throw invalidInput(context, itemIndex, field, `${JSON.stringify(value)} is not true or false`);
 	return value;
 }

@@ -73,12 +73,6 @@ export function replacementName(context: IExecuteFunctions, itemIndex: number, o
 	return suffix ? `${base} ${suffix}` : base;
 }
 
-export function readSwitch(context: IExecuteFunctions, itemIndex: number, name: 'force' | 'dryRun', field: string): boolean {
-	const value = context.getNodeParameter(name, itemIndex, false);
-	if (typeof value !== 'boolean') throw invalidInput(context, itemIndex, field, `${JSON.stringify(value)} is not true or false`);
-	return value;
-}
-
 /**
  * A step after the replacement was made failed: the item still carries the replacement (its key is
  * shown only this once, so an error would lose it), says which step failed, and what to do.
