@@ -5,7 +5,8 @@
  */
 import { registry } from '../../../nodes/OpenAiAdmin/actions/registry';
 import { runAgainst } from '../../helpers/sandbox';
-import { OPERATIONS, ORG, seed } from '../../reliability/operations';
+import { ORG, seed } from '../../helpers/world';
+import { OPERATIONS } from '../../reliability/operations';
 import { withSandbox } from '../../reliability/support';
 
 const PEOPLE = new Set([
