@@ -21,12 +21,10 @@ import * as path from 'node:path';
 import { redact, startSandbox, type ApiKey, type Project, type Sandbox } from '../../sandbox';
 import {
 	activateWorkflow,
-	buildPackage,
 	createN8nHome,
 	executeWorkflow,
 	importWorkflows,
 	E2E_LINES,
-	installLines,
 	loadCommunityPackage,
 	nodeOutput,
 	openForm,
@@ -37,9 +35,9 @@ import {
 	waitForExecutions,
 	type N8nHome,
 	type N8nInstall,
-	type N8nLine,
 	type N8nServer,
 } from './n8n';
+import { useN8nLines } from './setup';
 import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample } from './examples';
 
 const LINES = E2E_LINES;
@@ -80,13 +78,7 @@ describe('the example files', () => {
 	});
 });
 
-// Build once (a few seconds) while both lines install (or are found in the cache) in parallel.
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
-beforeAll(async () => {
-	installs = installLines(LINES);
-	await buildPackage();
-	await Promise.allSettled(installs.values());
-}, 30 * 60 * 1000);
+const { installOf } = useN8nLines();
 
 /** What the audit's "Flagged keys" node must output for a key. */
 function auditItem(project: Project, key: ApiKey, flags: string[]) {
@@ -123,7 +115,7 @@ describe.each(LINES)('n8n line %i', (line) => {
 	let onboardingProject: Project;
 
 	beforeAll(async () => {
-		install = await installs.get(line)!;
+		install = await installOf(line);
 		expect(install.version).toMatch(EXPECTED_VERSION[line]);
 
 		// --- the organization: Default project + 2 seeded projects (2 members, 1 service account,

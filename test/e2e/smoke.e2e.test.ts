@@ -19,7 +19,6 @@ import {
 	importCredentials,
 	importWorkflows,
 	E2E_LINES,
-	installLines,
 	loadCommunityPackage,
 	nodeOutput,
 	openForm,
@@ -29,20 +28,16 @@ import {
 	waitForExecutions,
 	type N8nHome,
 	type N8nInstall,
-	type N8nLine,
 	type N8nServer,
 } from './n8n';
+import { useN8nLines } from './setup';
 import { createProbePackage, PROBE_PACKAGE_NAME } from './probe-package';
 
 const LINES = E2E_LINES;
 const EXPECTED = { 1: { n8n: /^1\./, node: /^v20\./ }, 2: { n8n: /^2\./, node: /^v24\./ } } as const;
 
-// Both lines install in parallel, once, before any test runs.
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
-beforeAll(async () => {
-	installs = installLines(LINES);
-	await Promise.allSettled(installs.values());
-}, 30 * 60 * 1000);
+// Both lines install in parallel, once, before any test runs; the probe package needs no build.
+const { installOf } = useN8nLines({ build: false });
 
 /** Tiny HTTP server standing in for a remote API: records requests, echoes path and auth header. */
 interface EchoServer {
@@ -116,7 +111,7 @@ describe.each(LINES)('n8n line %i', (line) => {
 	let ids: Record<'builtin' | 'probe' | 'fail' | 'webhook' | 'form', string>;
 
 	beforeAll(async () => {
-		install = await installs.get(line)!;
+		install = await installOf(line);
 		expect(install.version).toMatch(EXPECTED[line].n8n);
 		echo = await startEchoServer();
 		home = createN8nHome(install);
