@@ -116,7 +116,8 @@ export function badValuesOf(property: INodeProperties): GenericValue[] {
 		case 'options': {
 			const values = optionValues(property);
 			const [first] = values;
-			const bad = ['', 'not_an_option', ...(typeof first === 'string' ? [swapCase(first)] : [])];
+			// Blank, unknown, the first value in the other case, a value of another type.
+			const bad = ['', 'not_an_option', ...(typeof first === 'string' ? [swapCase(first)] : []), 1];
 			return bad.filter((value) => !values.includes(value));
 		}
 		case 'boolean':
@@ -143,6 +144,9 @@ function validValueOf(property: INodeProperties, i: number): GenericValue {
 	if (property.type === 'string' && !property.typeOptions?.multipleValues) return `${property.displayName} ${i}`;
 	return property.default as GenericValue;
 }
+
+/** Values that leave a field out: nothing, and for any but a choice a blank. */
+const nothing = (property: INodeProperties): GenericValue[] => (property.type === 'options' ? [null] : [null, '']);
 
 /** A list's filters are checked against the spec when the list sends each under its own name. */
 const sendsEachFilter = (entry: RegistryEntry) =>
@@ -201,7 +205,7 @@ export function derived(entry: RegistryEntry): OperationSpec {
 			...(entry.pager ? [['Limit', 'limit', [0, entry.pager.maxLimit + 1, 1.5, -1]] as Field] : []),
 			...slots.map(({ property }): Field => [property.displayName, property.name, badValuesOf(property)]),
 			// Nothing given to change: refused before any request.
-			...(change && !required && !entry.createsResource ? [['Update Fields', change.property.name, [null]] as Field] : []),
+			...(change && !required && !entry.createsResource ? [['Update Fields', change.property.name, nothing(change.property)] as Field] : []),
 		],
 	};
 }
@@ -407,10 +411,12 @@ function withLogic(): OperationSpec[] {
 	];
 }
 
-export const OPERATIONS: OperationSpec[] = [...registry.filter((entry) => entry.plain).map(derived), ...withLogic()];
+const writtenOut = withLogic();
 
-/** The catalogue's name of each operation it writes out: the registry names, less any "(variant)". */
-export const WRITTEN = new Set(withLogic().map((spec) => spec.name.replace(/ \(.*\)$/, '')));
+export const OPERATIONS: OperationSpec[] = [...registry.filter((entry) => entry.plain).map(derived), ...writtenOut];
+
+/** The operations the catalogue writes out, by their registry names (less any "(variant)"). */
+export const WRITTEN = new Set(writtenOut.map((spec) => spec.name.replace(/ \(.*\)$/, '')));
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const namesFieldAndItem = (field: string, item: number) => new RegExp(`^${escape(field)}: .+ \\[item ${item}\\]$`);
