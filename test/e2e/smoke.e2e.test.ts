@@ -12,7 +12,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-	activateWorkflow,
 	callWebhook,
 	createN8nHome,
 	executeWorkflow,
@@ -23,14 +22,12 @@ import {
 	nodeOutput,
 	openForm,
 	removeN8nHome,
-	startN8n,
 	submitForm,
 	waitForExecutions,
 	type N8nHome,
 	type N8nInstall,
-	type N8nServer,
 } from './n8n';
-import { useN8nLines } from './setup';
+import { useN8nLines, useStartedN8n } from './setup';
 import { createProbePackage, PROBE_PACKAGE_NAME } from './probe-package';
 
 const LINES = E2E_LINES;
@@ -221,18 +218,10 @@ describe.each(LINES)('n8n line %i', (line) => {
 	});
 
 	describe('with n8n start', () => {
-		let server: N8nServer;
-		beforeAll(async () => {
-			await activateWorkflow(home, ids.webhook);
-			await activateWorkflow(home, ids.form);
-			server = await startN8n(home);
-		}, 5 * 60 * 1000);
-		afterAll(async () => {
-			await server?.stop();
-		});
+		const server = useStartedN8n(() => home, () => [ids.webhook, ids.form]);
 
 		test('a Webhook workflow runs and answers with its last node', async () => {
-			const res = await callWebhook(server, 'e2e-smoke', { who: 'ann' });
+			const res = await callWebhook(server(), 'e2e-smoke', { who: 'ann' });
 			expect(res.status).toBe(200);
 			expect(res.body).toMatchObject({
 				body: { who: 'ann' },
@@ -243,11 +232,11 @@ describe.each(LINES)('n8n line %i', (line) => {
 		});
 
 		test('a Form Trigger workflow renders its form and runs on submission', async () => {
-			const page = await openForm(server, 'e2e-form');
+			const page = await openForm(server(), 'e2e-form');
 			expect(page.status).toBe(200);
 			expect(page.text).toContain('E2E onboarding');
 			const before = echo.requests.length;
-			const res = await submitForm(server, 'e2e-form', ['ann@example.com', 'proj_1']);
+			const res = await submitForm(server(), 'e2e-form', ['ann@example.com', 'proj_1']);
 			expect(res.status).toBe(200);
 			const greeting = 'ann%40example.com%20-%3E%20proj_1';
 			expect(echo.requests.slice(before)).toEqual([{ url: `/echo?greeting=${greeting}`, authorization: 'Bearer s3cret' }]);
