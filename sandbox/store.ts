@@ -138,11 +138,23 @@ export interface WriteOptions {
 	rules?: BodyRules;
 }
 
+/** Every collection store by its path, as the resource files declare them (the first one a path gets). */
+const STORES = new Map<string, CollectionStore<{ id: string }, unknown>>();
+
+/** The store that keeps the collection at a spec path (`/organization/invites`), if one does. */
+export function collectionStoreAt(path: string): CollectionStore<{ id: string }, unknown> | undefined {
+	return STORES.get(path);
+}
+
+/** Every collection store declared so far. */
+export const collectionStores = (): Array<CollectionStore<{ id: string }, unknown>> => [...STORES.values()];
+
 export class CollectionStore<T extends { id: string }, S = SandboxState> {
 	readonly itemPath: string;
 
 	constructor(readonly options: CollectionOptions<T, S>) {
 		this.itemPath = `${options.path}/{${options.idParam}}`;
+		if (!STORES.has(options.path)) STORES.set(options.path, this as unknown as CollectionStore<{ id: string }, unknown>);
 	}
 
 	items(scope: S, state: SandboxState): T[] {

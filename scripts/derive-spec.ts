@@ -205,7 +205,7 @@ export interface TableOperation {
 	pager?: 'last_id' | 'next' | 'page';
 	body?: { required: boolean; fields: Record<string, TableField> };
 	/** A delete's answer: its `object` (when the spec names one) and whether it carries the `id`. */
-	deleted?: { object?: string; id: boolean };
+	deleted?: { object?: string; id: boolean; deleted: boolean };
 }
 
 /** A schema as a table field: `$ref`s and nullable `anyOf`s resolved, prose left out. */
@@ -263,7 +263,8 @@ function deletedAnswer(op: Json, spec: Json): TableOperation['deleted'] {
 	while (answer.$ref) answer = spec.components.schemas[refName(answer.$ref)] ?? {};
 	const fields: Record<string, Json> = answer.properties ?? {};
 	const objects: string[] | undefined = fields.object?.enum;
-	return objects?.length === 1 ? { object: objects[0], id: 'id' in fields } : { id: 'id' in fields };
+	const carries = { id: 'id' in fields, deleted: 'deleted' in fields };
+	return objects?.length === 1 ? { object: objects[0], ...carries } : carries;
 }
 
 /** Every operation of the spec, by operationId, in the spec's order. */

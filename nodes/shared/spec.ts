@@ -42,7 +42,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/admin_api_keys/{key_id}',
 		pathParameters: ['key_id'],
 		query: {},
-		deleted: { object: 'organization.admin_api_key.deleted', id: true },
+		deleted: { object: 'organization.admin_api_key.deleted', id: true, deleted: true },
 	},
 	'list-audit-logs': {
 		method: 'GET',
@@ -281,7 +281,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/certificates/{certificate_id}',
 		pathParameters: ['certificate_id'],
 		query: {},
-		deleted: { object: 'certificate.deleted', id: true },
+		deleted: { object: 'certificate.deleted', id: true, deleted: false },
 	},
 	'usage-costs': {
 		method: 'GET',
@@ -352,7 +352,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/groups/{group_id}',
 		pathParameters: ['group_id'],
 		query: {},
-		deleted: { object: 'group.deleted', id: true },
+		deleted: { object: 'group.deleted', id: true, deleted: true },
 	},
 	'list-group-role-assignments': {
 		method: 'GET',
@@ -383,7 +383,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/groups/{group_id}/roles/{role_id}',
 		pathParameters: ['group_id', 'role_id'],
 		query: {},
-		deleted: { id: false },
+		deleted: { id: false, deleted: true },
 	},
 	'list-group-users': {
 		method: 'GET',
@@ -414,7 +414,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/groups/{group_id}/users/{user_id}',
 		pathParameters: ['group_id', 'user_id'],
 		query: {},
-		deleted: { object: 'group.user.deleted', id: false },
+		deleted: { object: 'group.user.deleted', id: false, deleted: true },
 	},
 	'list-invites': {
 		method: 'GET',
@@ -457,7 +457,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/invites/{invite_id}',
 		pathParameters: ['invite_id'],
 		query: {},
-		deleted: { object: 'organization.invite.deleted', id: true },
+		deleted: { object: 'organization.invite.deleted', id: true, deleted: true },
 	},
 	'list-projects': {
 		method: 'GET',
@@ -539,7 +539,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/api_keys/{api_key_id}',
 		pathParameters: ['project_id', 'api_key_id'],
 		query: {},
-		deleted: { object: 'organization.project.api_key.deleted', id: true },
+		deleted: { object: 'organization.project.api_key.deleted', id: true, deleted: true },
 	},
 	'archive-project': {
 		method: 'POST',
@@ -639,7 +639,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/groups/{group_id}',
 		pathParameters: ['project_id', 'group_id'],
 		query: {},
-		deleted: { object: 'project.group.deleted', id: false },
+		deleted: { object: 'project.group.deleted', id: false, deleted: true },
 	},
 	'retrieve-project-hosted-tool-permissions': {
 		method: 'GET',
@@ -687,7 +687,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/model_permissions',
 		pathParameters: ['project_id'],
 		query: {},
-		deleted: { object: 'project.model_permissions.deleted', id: false },
+		deleted: { object: 'project.model_permissions.deleted', id: false, deleted: true },
 	},
 	'list-project-rate-limits': {
 		method: 'GET',
@@ -758,7 +758,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/service_accounts/{service_account_id}',
 		pathParameters: ['project_id', 'service_account_id'],
 		query: {},
-		deleted: { object: 'organization.project.service_account.deleted', id: true },
+		deleted: { object: 'organization.project.service_account.deleted', id: true, deleted: true },
 	},
 	'list-project-spend-alerts': {
 		method: 'GET',
@@ -829,7 +829,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/spend_alerts/{alert_id}',
 		pathParameters: ['project_id', 'alert_id'],
 		query: {},
-		deleted: { object: 'project.spend_alert.deleted', id: true },
+		deleted: { object: 'project.spend_alert.deleted', id: true, deleted: true },
 	},
 	'list-project-users': {
 		method: 'GET',
@@ -870,7 +870,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/users/{user_id}',
 		pathParameters: ['project_id', 'user_id'],
 		query: {},
-		deleted: { object: 'organization.project.user.deleted', id: true },
+		deleted: { object: 'organization.project.user.deleted', id: true, deleted: true },
 	},
 	'list-roles': {
 		method: 'GET',
@@ -917,7 +917,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/roles/{role_id}',
 		pathParameters: ['role_id'],
 		query: {},
-		deleted: { object: 'role.deleted', id: true },
+		deleted: { object: 'role.deleted', id: true, deleted: true },
 	},
 	'list-organization-spend-alerts': {
 		method: 'GET',
@@ -988,7 +988,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/spend_alerts/{alert_id}',
 		pathParameters: ['alert_id'],
 		query: {},
-		deleted: { object: 'organization.spend_alert.deleted', id: true },
+		deleted: { object: 'organization.spend_alert.deleted', id: true, deleted: true },
 	},
 	'usage-audio-speeches': {
 		method: 'GET',
@@ -1233,7 +1233,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/users/{user_id}',
 		pathParameters: ['user_id'],
 		query: {},
-		deleted: { object: 'organization.user.deleted', id: true },
+		deleted: { object: 'organization.user.deleted', id: true, deleted: true },
 	},
 	'list-user-role-assignments': {
 		method: 'GET',
@@ -1264,7 +1264,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/users/{user_id}/roles/{role_id}',
 		pathParameters: ['user_id', 'role_id'],
 		query: {},
-		deleted: { id: false },
+		deleted: { id: false, deleted: true },
 	},
 	Getorganizationspendlimit: { method: 'GET', path: '/organization/spend_limit', pathParameters: [], query: {} },
 	Updateorganizationspendlimit: {
@@ -1286,7 +1286,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/spend_limit',
 		pathParameters: [],
 		query: {},
-		deleted: { object: 'organization.spend_limit.deleted', id: false },
+		deleted: { object: 'organization.spend_limit.deleted', id: false, deleted: true },
 	},
 	Getprojectspendlimit: {
 		method: 'GET',
@@ -1313,7 +1313,7 @@ export const SPEC_OPERATIONS = {
 		path: '/organization/projects/{project_id}/spend_limit',
 		pathParameters: ['project_id'],
 		query: {},
-		deleted: { object: 'project.spend_limit.deleted', id: false },
+		deleted: { object: 'project.spend_limit.deleted', id: false, deleted: true },
 	},
 	CreateanAPIkeyforaserviceaccount: {
 		method: 'POST',
@@ -1354,7 +1354,7 @@ export const SPEC_OPERATIONS = {
 		path: '/projects/{project_id}/groups/{group_id}/roles/{role_id}',
 		pathParameters: ['project_id', 'group_id', 'role_id'],
 		query: {},
-		deleted: { id: false },
+		deleted: { id: false, deleted: true },
 	},
 	'list-project-roles': {
 		method: 'GET',
@@ -1406,7 +1406,7 @@ export const SPEC_OPERATIONS = {
 		path: '/projects/{project_id}/roles/{role_id}',
 		pathParameters: ['project_id', 'role_id'],
 		query: {},
-		deleted: { object: 'role.deleted', id: true },
+		deleted: { object: 'role.deleted', id: true, deleted: true },
 	},
 	'list-project-user-role-assignments': {
 		method: 'GET',
@@ -1437,7 +1437,7 @@ export const SPEC_OPERATIONS = {
 		path: '/projects/{project_id}/users/{user_id}/roles/{role_id}',
 		pathParameters: ['project_id', 'user_id', 'role_id'],
 		query: {},
-		deleted: { id: false },
+		deleted: { id: false, deleted: true },
 	},
 } as const satisfies Record<string, SpecOperation>;
 

@@ -23,6 +23,6 @@ export interface SpecOperation {
 	readonly query: { readonly [name: string]: SpecField };
 	readonly pager?: SpecPagerStyle;
 	readonly body?: { readonly required: boolean; readonly fields: { readonly [name: string]: SpecField } };
-	/** A delete's answer: its `object` (when the spec names one) and whether it carries the `id`. */
-	readonly deleted?: { readonly object?: string; readonly id: boolean };
+	/** A delete's answer: its `object` (when the spec names one) and whether it carries the `id` and `deleted: true`. */
+	readonly deleted?: { readonly object?: string; readonly id: boolean; readonly deleted: boolean };
 }

@@ -10,13 +10,11 @@ import { startSandbox } from '../../sandbox';
 import type { LocalServer } from '../helpers/httpServer';
 import { startServer } from '../helpers/httpServer';
 import {
-	buildPackage,
 	createN8nHome,
 	E2E_LINES,
 	executeWorkflow,
 	importCredentials,
 	importWorkflow,
-	installLines,
 	loadCommunityPackage,
 	N8nExecutionError,
 	removeN8nHome,
@@ -24,20 +22,14 @@ import {
 	setupOwner,
 	startN8n,
 	type N8nHome,
-	type N8nInstall,
-	type N8nLine,
 	type N8nOwner,
 	type N8nServer,
 } from './n8n';
+import { useN8nLines } from './setup';
 
 const CREDENTIAL = { id: 'openAiAdminE2e01', name: 'OpenAI Admin (sandbox)', type: 'openAiAdminApi' };
 
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
-beforeAll(async () => {
-	installs = installLines(E2E_LINES);
-	await Promise.allSettled(installs.values());
-	await buildPackage();
-}, 30 * 60 * 1000);
+const { installOf } = useN8nLines();
 
 describe.each(E2E_LINES)('n8n line %i', (line) => {
 	let sandbox: Sandbox;
@@ -47,7 +39,7 @@ describe.each(E2E_LINES)('n8n line %i', (line) => {
 	beforeAll(async () => {
 		sandbox = await startSandbox({ quiet: true, projects: 1 });
 		elsewhere = await startServer(() => ({ object: 'list', data: [], has_more: false }));
-		home = createN8nHome(await installs.get(line)!);
+		home = createN8nHome(await installOf(line));
 		await loadCommunityPackage(home, REPO_ROOT);
 		await importCredentials(home, { ...CREDENTIAL, data: { apiKey: sandbox.adminKey, baseUrl: sandbox.baseUrl } });
 	}, 10 * 60 * 1000);

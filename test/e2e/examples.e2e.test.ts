@@ -17,27 +17,22 @@
  */
 import { redact, startSandbox, type ApiKey, type Project, type Sandbox } from '../../sandbox';
 import {
-	activateWorkflow,
-	buildPackage,
 	createN8nHome,
 	executeWorkflow,
 	importWorkflows,
 	E2E_LINES,
-	installLines,
 	loadCommunityPackage,
 	nodeOutput,
 	openForm,
 	removeN8nHome,
 	REPO_ROOT,
-	startN8n,
 	submitForm,
 	waitForExecutions,
 	type N8nHome,
 	type N8nInstall,
-	type N8nLine,
-	type N8nServer,
 } from './n8n';
 import { expectImportableExample, importExampleCredential, readExample, type ExampleWorkflow } from './examples';
+import { useN8nLines, useStartedN8n } from './setup';
 
 const LINES = E2E_LINES;
 const EXPECTED_VERSION = { 1: /^1\./, 2: /^2\./ } as const;
@@ -51,13 +46,7 @@ describe('the example files', () => {
 	});
 });
 
-// Build once (a few seconds) while both lines install (or are found in the cache) in parallel.
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
-beforeAll(async () => {
-	installs = installLines(LINES);
-	await buildPackage();
-	await Promise.allSettled(installs.values());
-}, 30 * 60 * 1000);
+const { installOf } = useN8nLines();
 
 /** What the audit's "Flagged keys" node must output for a key. */
 function auditItem(project: Project, key: ApiKey, flags: string[]) {
@@ -94,7 +83,7 @@ describe.each(LINES)('n8n line %i', (line) => {
 	let onboardingProject: Project;
 
 	beforeAll(async () => {
-		install = await installs.get(line)!;
+		install = await installOf(line);
 		expect(install.version).toMatch(EXPECTED_VERSION[line]);
 
 		// --- the organization: Default project + 2 seeded projects (2 members, 1 service account,
@@ -188,25 +177,17 @@ describe.each(LINES)('n8n line %i', (line) => {
 	});
 
 	describe('form workflows, with n8n start', () => {
-		let server: N8nServer;
-		beforeAll(async () => {
-			await activateWorkflow(home, ids.onboarding);
-			await activateWorkflow(home, ids.projectFromForm);
-			server = await startN8n(home);
-		}, 5 * 60 * 1000);
-		afterAll(async () => {
-			await server?.stop();
-		});
+		const server = useStartedN8n(() => home, () => [ids.onboarding, ids.projectFromForm]);
 
 		test('onboarding: a member of the organization is added to the project with the role, and the workflow returns the project user', async () => {
-			const page = await openForm(server, 'openai-onboarding');
+			const page = await openForm(server(), 'openai-onboarding');
 			expect(page.status).toBe(200);
 			expect(page.text).toContain('Add a person to an OpenAI project');
 
 			const outsiders = sandbox.state.organizationUsers.filter((u) => !onboardingProject.users.some((m) => m.id === u.id));
 			const [asMember, asOwner] = outsiders;
-			expect((await submitForm(server, 'openai-onboarding', [asMember.email, onboardingProject.id, 'member'])).status).toBe(200);
-			expect((await submitForm(server, 'openai-onboarding', [asOwner.email, onboardingProject.id, 'owner'])).status).toBe(200);
+			expect((await submitForm(server(), 'openai-onboarding', [asMember.email, onboardingProject.id, 'member'])).status).toBe(200);
+			expect((await submitForm(server(), 'openai-onboarding', [asOwner.email, onboardingProject.id, 'owner'])).status).toBe(200);
 
 			const executions = await waitForExecutions(home, { workflowId: ids.onboarding, count: 2 });
 			expect(executions.map((e) => [e.status, e.mode])).toEqual([
@@ -227,7 +208,7 @@ describe.each(LINES)('n8n line %i', (line) => {
 
 		test('onboarding: someone outside the organization gets an invite naming the project and role, and is not added yet', async () => {
 			const before = onboardingProject.users.length;
-			const res = await submitForm(server, 'openai-onboarding', ['new.hire@example.org', onboardingProject.id, 'owner']);
+			const res = await submitForm(server(), 'openai-onboarding', ['new.hire@example.org', onboardingProject.id, 'owner']);
 			expect(res.status).toBe(200);
 			const executions = await waitForExecutions(home, { workflowId: ids.onboarding, count: 3 });
 			const last = executions[executions.length - 1];
@@ -246,10 +227,10 @@ describe.each(LINES)('n8n line %i', (line) => {
 		test('project from a form: project, owner, service account with its one-time key, and the rate limit', async () => {
 			const name = `Support bot (e2e line ${line})`;
 			const owner = sandbox.state.organizationUsers[3];
-			const page = await openForm(server, 'openai-new-project');
+			const page = await openForm(server(), 'openai-new-project');
 			expect(page.status).toBe(200);
 			expect(page.text).toContain('New OpenAI project');
-			expect((await submitForm(server, 'openai-new-project', [name, owner.email, 'gpt-4o-mini', 500])).status).toBe(200);
+			expect((await submitForm(server(), 'openai-new-project', [name, owner.email, 'gpt-4o-mini', 500])).status).toBe(200);
 
 			const [execution] = await waitForExecutions(home, { workflowId: ids.projectFromForm, count: 1 });
 			expect(execution.status).toBe('success');
@@ -282,7 +263,7 @@ describe.each(LINES)('n8n line %i', (line) => {
 
 		test('project from a form: a model the project has no limit for stops the workflow with a clear error', async () => {
 			const name = `Typo project (e2e line ${line})`;
-			const res = await submitForm(server, 'openai-new-project', [name, sandbox.state.organizationUsers[4].email, 'gpt-9000', 100]);
+			const res = await submitForm(server(), 'openai-new-project', [name, sandbox.state.organizationUsers[4].email, 'gpt-9000', 100]);
 			expect(res.status).toBe(500);
 			const executions = await waitForExecutions(home, { workflowId: ids.projectFromForm, count: 2 });
 			const last = executions[executions.length - 1];

@@ -9,25 +9,16 @@ import { startSandbox, type Project, type Sandbox } from '../../sandbox';
 import type { OrganizationUser } from '../../sandbox/types';
 import {
 	E2E_LINES,
-	installLines,
 	nodeOutput,
 	submitForm,
 	waitForExecutions,
 	type N8nHome,
-	type N8nInstall,
-	type N8nLine,
 	type N8nServer,
-	buildPackage,
 } from './n8n';
 import { readExample, serveExample, stopExample, type ServedExample } from './examples';
+import { useN8nLines } from './setup';
 
-
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
-beforeAll(async () => {
-	installs = installLines(E2E_LINES);
-	await buildPackage();
-	await Promise.allSettled(installs.values());
-}, 30 * 60 * 1000);
+const { installOf } = useN8nLines();
 
 /** Everything of everyone but `leaver`: memberships and keys, per project. */
 function othersOf(sandbox: Sandbox, leaver: OrganizationUser) {
@@ -50,7 +41,7 @@ describe.each(E2E_LINES)('n8n line %i: offboarding', (line) => {
 	let theirKeyPaths: string[];
 
 	beforeAll(async () => {
-		const install = await installs.get(line)!;
+		const install = await installOf(line);
 		sandbox = await startSandbox({ quiet: true, seed: 500 + line, projects: 3, users: 8, usersPerProject: 0, keysPerProject: 0 });
 		const { state } = sandbox;
 		const projects = state.projects.filter((p) => !p.is_default);

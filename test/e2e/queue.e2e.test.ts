@@ -16,8 +16,6 @@
  * The trigger test waits for n8n's own polls (at most one a minute): the activation poll and two more.
  * Select lines with N8N_E2E_LINES=1 or =2 (default both).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
 import {
@@ -25,7 +23,6 @@ import {
 	E2E_LINES,
 	getExecutions,
 	importWorkflows,
-	installLines,
 	loadCommunityPackage,
 	nodeOutput,
 	removeN8nHome,
@@ -34,12 +31,11 @@ import {
 	startWorker,
 	submitForm,
 	waitForExecutions,
-	type N8nInstall,
 	type N8nLine,
 	type N8nProcess,
 	type N8nServer,
-	buildPackage,
 } from './n8n';
+import { useN8nLines } from './setup';
 import { EXAMPLE_CREDENTIAL, importExampleCredential, readExample } from './examples';
 import { createQueueCluster, startQueueServices, workerExecutions, type QueueCluster, type QueueServices } from './queue';
 
@@ -83,16 +79,12 @@ const POLL_LOG = new RegExp(`Poll(?:ing)? trigger initiated for workflow "${TRIG
 const SKIPPED_POLL_LOG = new RegExp(`Skipping poll for superseded workflow "${TRIGGER_NAME}"`, 'g');
 const pollsLogged = (output: string) => (output.match(POLL_LOG) ?? []).length - (output.match(SKIPPED_POLL_LOG) ?? []).length;
 
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
 let services: QueueServices;
-beforeAll(async () => {
-	installs = installLines(LINES);
-	const build = buildPackage();
-	services = await startQueueServices(LINES.map(databaseOf));
-	await build;
-	expect(fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'OpenAiAdmin', 'OpenAiAdmin.node.js'))).toBe(true);
-	await Promise.allSettled(installs.values());
-}, 30 * 60 * 1000);
+const { installOf } = useN8nLines({
+	meanwhile: async () => {
+		services = await startQueueServices(LINES.map(databaseOf));
+	},
+});
 
 afterAll(async () => {
 	await services?.stop();
@@ -109,7 +101,7 @@ describe.each(LINES)('n8n line %i in queue mode (main + 2 workers, PostgreSQL, R
 	let workers: N8nProcess[];
 
 	beforeAll(async () => {
-		const install = await installs.get(line)!;
+		const install = await installOf(line);
 		sandbox = await startSandbox({ quiet: true, seed: 1500 + line, projects: 1, users: RUNS + 5, keysPerProject: 0 });
 		cluster = createQueueCluster(install, services, { database: databaseOf(line), workers: 2, redisDb: line });
 		// Every process loads community nodes from its own nodes folder.

@@ -12,37 +12,29 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-	activateWorkflow,
 	callWebhook,
 	createN8nHome,
 	executeWorkflow,
 	importCredentials,
 	importWorkflows,
 	E2E_LINES,
-	installLines,
 	loadCommunityPackage,
 	nodeOutput,
 	openForm,
 	removeN8nHome,
-	startN8n,
 	submitForm,
 	waitForExecutions,
 	type N8nHome,
 	type N8nInstall,
-	type N8nLine,
-	type N8nServer,
 } from './n8n';
+import { useN8nLines, useStartedN8n } from './setup';
 import { createProbePackage, PROBE_PACKAGE_NAME } from './probe-package';
 
 const LINES = E2E_LINES;
 const EXPECTED = { 1: { n8n: /^1\./, node: /^v20\./ }, 2: { n8n: /^2\./, node: /^v24\./ } } as const;
 
-// Both lines install in parallel, once, before any test runs.
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
-beforeAll(async () => {
-	installs = installLines(LINES);
-	await Promise.allSettled(installs.values());
-}, 30 * 60 * 1000);
+// Both lines install in parallel, once, before any test runs; the probe package needs no build.
+const { installOf } = useN8nLines({ build: false });
 
 /** Tiny HTTP server standing in for a remote API: records requests, echoes path and auth header. */
 interface EchoServer {
@@ -116,7 +108,7 @@ describe.each(LINES)('n8n line %i', (line) => {
 	let ids: Record<'builtin' | 'probe' | 'fail' | 'webhook' | 'form', string>;
 
 	beforeAll(async () => {
-		install = await installs.get(line)!;
+		install = await installOf(line);
 		expect(install.version).toMatch(EXPECTED[line].n8n);
 		echo = await startEchoServer();
 		home = createN8nHome(install);
@@ -226,18 +218,10 @@ describe.each(LINES)('n8n line %i', (line) => {
 	});
 
 	describe('with n8n start', () => {
-		let server: N8nServer;
-		beforeAll(async () => {
-			await activateWorkflow(home, ids.webhook);
-			await activateWorkflow(home, ids.form);
-			server = await startN8n(home);
-		}, 5 * 60 * 1000);
-		afterAll(async () => {
-			await server?.stop();
-		});
+		const server = useStartedN8n(() => home, () => [ids.webhook, ids.form]);
 
 		test('a Webhook workflow runs and answers with its last node', async () => {
-			const res = await callWebhook(server, 'e2e-smoke', { who: 'ann' });
+			const res = await callWebhook(server(), 'e2e-smoke', { who: 'ann' });
 			expect(res.status).toBe(200);
 			expect(res.body).toMatchObject({
 				body: { who: 'ann' },
@@ -248,11 +232,11 @@ describe.each(LINES)('n8n line %i', (line) => {
 		});
 
 		test('a Form Trigger workflow renders its form and runs on submission', async () => {
-			const page = await openForm(server, 'e2e-form');
+			const page = await openForm(server(), 'e2e-form');
 			expect(page.status).toBe(200);
 			expect(page.text).toContain('E2E onboarding');
 			const before = echo.requests.length;
-			const res = await submitForm(server, 'e2e-form', ['ann@example.com', 'proj_1']);
+			const res = await submitForm(server(), 'e2e-form', ['ann@example.com', 'proj_1']);
 			expect(res.status).toBe(200);
 			const greeting = 'ann%40example.com%20-%3E%20proj_1';
 			expect(echo.requests.slice(before)).toEqual([{ url: `/echo?greeting=${greeting}`, authorization: 'Bearer s3cret' }]);

@@ -20,12 +20,10 @@ import * as path from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import {
 	activateWorkflow,
-	buildPackage,
 	createN8nHome,
 	E2E_LINES,
 	getExecutions,
 	importWorkflows,
-	installLines,
 	loadCommunityPackage,
 	nodeOutput,
 	removeN8nHome,
@@ -34,10 +32,9 @@ import {
 	waitForExecutions,
 	type N8nExecution,
 	type N8nHome,
-	type N8nInstall,
-	type N8nLine,
 	type N8nServer,
 } from './n8n';
+import { useN8nLines } from './setup';
 import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample } from './examples';
 
 const EXAMPLE = 'new-key-alert.json';
@@ -83,13 +80,10 @@ const watcher = {
 	connections: {},
 };
 
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
-beforeAll(async () => {
-	installs = installLines(E2E_LINES);
-	await buildPackage();
+const { installOf } = useN8nLines();
+beforeAll(() => {
 	expect(fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'OpenAiAdminTrigger', 'OpenAiAdminTrigger.node.js'))).toBe(true);
-	await Promise.allSettled(installs.values());
-}, 30 * 60 * 1000);
+});
 
 /** Resolves once the sandbox has answered a trigger poll after request number `after`. */
 async function polled(sandbox: Sandbox, after: number, timeoutMs = POLL_WAIT_MS): Promise<number> {
@@ -121,7 +115,7 @@ const itemsPerExecution = (executions: N8nExecution[], node: string) =>
 test.concurrent.each(E2E_LINES)(
 	'n8n line %i: one execution per new event, each event once, across a restart',
 	async (line) => {
-		const install = await installs.get(line)!;
+		const install = await installOf(line);
 		const sandbox = await startSandbox({ quiet: true, seed: 500 + line, projects: 2, users: 8, usersPerProject: 1 });
 		let home: N8nHome | undefined;
 		let server: N8nServer | undefined;

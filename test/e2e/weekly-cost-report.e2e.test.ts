@@ -11,26 +11,18 @@ import {
 	E2E_LINES,
 	executeWorkflow,
 	importWorkflows,
-	installLines,
 	loadCommunityPackage,
 	nodeOutput,
 	removeN8nHome,
 	REPO_ROOT,
 	type N8nHome,
-	type N8nInstall,
-	type N8nLine,
-	buildPackage,
 } from './n8n';
+import { useN8nLines } from './setup';
 import { importExampleCredential, readExample } from './examples';
 
 const DAY = 86400;
 
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
-beforeAll(async () => {
-	installs = installLines(E2E_LINES);
-	await buildPackage();
-	await Promise.allSettled(installs.values());
-}, 30 * 60 * 1000);
+const { installOf } = useN8nLines();
 
 interface Row {
 	date: string;
@@ -68,7 +60,7 @@ describe.each(E2E_LINES)('n8n line %i: weekly cost report', (line) => {
 	let today: number;
 
 	beforeAll(async () => {
-		const install = await installs.get(line)!;
+		const install = await installOf(line);
 		today = Math.floor(Date.now() / 1000 / DAY) * DAY;
 		sandbox = await startSandbox({ quiet: true, seed: 11, projects: 4, epoch: today, usageDays: 14 });
 		home = createN8nHome(install);

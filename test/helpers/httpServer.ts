@@ -7,6 +7,8 @@ export interface Received {
 	rawUrl: string;
 	path: string;
 	query: URLSearchParams;
+	/** The JSON body, parsed; undefined when there is none. */
+	body?: unknown;
 }
 
 export interface LocalServer {
@@ -23,10 +25,13 @@ export async function startServer(answer: (request: Received) => unknown): Promi
 	const requests: Received[] = [];
 	const server = http.createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		const received = { method: req.method ?? '', rawUrl: req.url ?? '', path: url.pathname, query: url.searchParams };
+		const received: Received = { method: req.method ?? '', rawUrl: req.url ?? '', path: url.pathname, query: url.searchParams };
 		requests.push(received);
-		req.resume();
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
+			const text = Buffer.concat(chunks).toString('utf8');
+			if (text !== '') received.body = JSON.parse(text) as unknown;
 			res.writeHead(200, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(answer(received)));
 		});

@@ -4,7 +4,6 @@
  * node rules passing on the full description (which this node builds in code, out of reach of the
  * lint over its sources).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,8 +19,9 @@ import { OpenAiAdminApi } from '../../credentials/OpenAiAdminApi.credentials';
 import { registry } from '../../nodes/OpenAiAdmin/actions/registry';
 import { OpenAiAdmin } from '../../nodes/OpenAiAdmin/OpenAiAdmin.node';
 import { OpenAiAdminTrigger } from '../../nodes/OpenAiAdminTrigger/OpenAiAdminTrigger.node';
+import type { LintResult } from './eslint';
+import { eslintReport } from './eslint';
 
-const ROOT = path.resolve(__dirname, '../..');
 const description: INodeTypeDescription = new OpenAiAdmin().description;
 const { properties } = description;
 
@@ -240,36 +240,12 @@ function lintDescription(value: INodeTypeDescription, className = 'OpenAiAdmin')
 	fs.mkdirSync(path.dirname(file));
 	fs.writeFileSync(file, asNodeSource(value, className));
 	const lines = fs.readFileSync(file, 'utf8').split('\n');
-	let output: string;
+	let result: LintResult;
 	try {
-		output = execFileSync(
-			process.execPath,
-			[
-				path.join(ROOT, 'node_modules/eslint/bin/eslint.js'),
-				'-c',
-				path.join(__dirname, 'description.eslint.config.mjs'),
-				'--no-inline-config',
-				'-f',
-				'json',
-				file,
-			],
-			{
-				cwd: folder,
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'pipe'],
-				// Not jest's NODE_ENV=test, under which the plugin swaps every file name for its own.
-				env: { ...process.env, NODE_ENV: 'production' },
-			},
-		);
-	} catch (error) {
-		output = (error as { stdout?: string }).stdout ?? '';
-		if (!output) throw error;
+		[result] = eslintReport(folder, 'description.eslint.config.mjs', [file]);
 	} finally {
 		fs.rmSync(folder, { recursive: true, force: true });
 	}
-	const [result] = JSON.parse(output) as Array<{
-		messages: Array<{ ruleId: string | null; message: string; line: number }>;
-	}>;
 	return result.messages.map(
 		({ ruleId, message, line }) => `${ruleId ?? message}: ${lines[line - 1]?.trim() ?? ''}`,
 	);

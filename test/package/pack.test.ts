@@ -16,10 +16,9 @@ import type { INodeTypeDescription } from 'n8n-workflow';
 
 import { errorOf, loadPackage, N8nEngine, outputOf, shutdownEngine } from '../../engine';
 import { startSandbox } from '../../sandbox';
+import { eslintReport } from './eslint';
 
 const ROOT = path.resolve(__dirname, '../..');
-const ESLINT = path.join(ROOT, 'node_modules/eslint/bin/eslint.js');
-const SCAN_CONFIG = path.join(__dirname, 'scan.eslint.config.mjs');
 
 interface Manifest {
 	name: string;
@@ -169,28 +168,7 @@ describe('loaded by n8n-core from the unpacked tarball', () => {
 
 /** Lints `cwd` as n8n's scanner lints a tarball; returns "file rule" per problem. */
 function scan(cwd: string): string[] {
-	let output: string;
-	try {
-		output = execFileSync(
-			process.execPath,
-			[ESLINT, '-c', SCAN_CONFIG, '--no-inline-config', '-f', 'json', '**/*.js', 'package.json'],
-			{
-				cwd,
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'pipe'],
-				// Not jest's NODE_ENV=test, under which eslint-plugin-n8n-nodes-base fakes file names.
-				env: { ...process.env, NODE_ENV: 'production' },
-			},
-		);
-	} catch (error) {
-		// ESLint exits 1 when it found problems; its report is still on stdout.
-		output = (error as { stdout?: string }).stdout ?? '';
-		if (!output) throw error;
-	}
-	const results = JSON.parse(output) as Array<{
-		filePath: string;
-		messages: Array<{ ruleId: string | null; message: string }>;
-	}>;
+	const results = eslintReport(cwd, 'scan.eslint.config.mjs', ['**/*.js', 'package.json']);
 	return results.flatMap(({ filePath, messages }) =>
 		messages.map(({ ruleId, message }) => `${path.relative(cwd, filePath)} ${ruleId ?? message}`),
 	);

@@ -10,15 +10,37 @@ import type { IDataObject, ILoadOptionsFunctions, INodeParameters } from 'n8n-wo
 import { listSearch } from '../../nodes/OpenAiAdmin/methods/listSearch';
 import type { Sandbox } from '../../sandbox';
 import { runAgainst } from '../helpers/sandbox';
-import { namesFieldAndItem, OPERATIONS, ORG, seed } from './operations';
+import { registry } from '../../nodes/OpenAiAdmin/actions/registry';
+import { ORG, seed } from '../helpers/world';
+import { namesFieldAndItem, OPERATIONS, WRITTEN } from './operations';
 import { withSandbox } from './support';
 
 describe('every operation is covered', () => {
+	const named = (entry: { resource: string; value: string }) => `${entry.resource} → ${entry.value}`;
+
 	it('by this table', () => {
 		const { resources } = jest.requireActual('../../nodes/OpenAiAdmin/actions/router') as typeof import('../../nodes/OpenAiAdmin/actions/router');
 		const all = resources.flatMap((resource) => resource.operations.map((operation) => `${resource.value} → ${operation.value}`));
 		const covered = new Set(OPERATIONS.map((spec) => spec.name.replace(/ \(.*\)$/, '')));
 		expect(all.filter((name) => !covered.has(name))).toEqual([]);
+	});
+
+	it('written out only where an operation has rules of its own: every plain one is derived from its declaration', () => {
+		expect(registry.filter((entry) => entry.plain && WRITTEN.has(named(entry))).map(named)).toEqual([]);
+		expect(registry.filter((entry) => !entry.plain && !WRITTEN.has(named(entry))).map(named)).toEqual([]);
+	});
+
+	it('gives every field of a plain operation bad values, those of its collections too', () => {
+		const cells = new Map(OPERATIONS.map((spec) => [spec.name, new Set(spec.fields.map(([, key]) => key))]));
+		const missing = registry
+			.filter((entry) => entry.plain && entry.method === 'POST')
+			.flatMap((entry) =>
+				entry.properties
+					.flatMap((property) => (property.type === 'collection' ? (property.options as typeof entry.properties) : [property]))
+					.filter((property) => property.type !== 'notice' && !cells.get(named(entry))?.has(property.name))
+					.map((property) => `${named(entry)}: ${property.name}`),
+			);
+		expect(missing).toEqual([]);
 	});
 });
 

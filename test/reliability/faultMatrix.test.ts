@@ -317,15 +317,15 @@ describe('idempotent requests after an ambiguous failure where the server did ac
 });
 
 describe('giving up', () => {
+	/** Project → Get, under a status every GET answers, with these options. */
+	async function getUnder(sandbox: Sandbox, status: number, options: INodeParameters) {
+		sandbox.addFault({ kind: 'status', status, method: 'GET' });
+		return await runAgainst(sandbox, { resource: 'project', operation: 'get', projectId: byId(firstProject(sandbox).id), options });
+	}
+
 	it.concurrent('stops after Max Retries on a fault that persists, and says how often it tried', async () => {
 		await withSandbox(EMPTY_ORG, async (sandbox) => {
-			sandbox.addFault({ kind: 'status', status: 503, method: 'GET' });
-			const run = await runAgainst(sandbox, {
-				resource: 'project',
-				operation: 'get',
-				projectId: byId(firstProject(sandbox).id),
-				options: { maxRetries: 2 },
-			});
+			const run = await getUnder(sandbox, 503, { maxRetries: 2 });
 			expect(sandbox.requests).toHaveLength(3);
 			expect(run.error?.message).toBe('The server is overloaded or not ready yet. (after 3 attempts)');
 			expect(run.error?.httpCode).toBe('503');
@@ -334,13 +334,7 @@ describe('giving up', () => {
 
 	it.concurrent('does not start a wait longer than Max Retry Wait', async () => {
 		await withSandbox(EMPTY_ORG, async (sandbox) => {
-			sandbox.addFault({ kind: 'status', status: 429, method: 'GET' });
-			const run = await runAgainst(sandbox, {
-				resource: 'project',
-				operation: 'get',
-				projectId: byId(firstProject(sandbox).id),
-				options: { maxRetryWaitSeconds: 1 },
-			});
+			const run = await getUnder(sandbox, 429, { maxRetryWaitSeconds: 1 });
 			// The first header-less backoff is 2 s or more: over the limit, so no retry at all.
 			expect(sandbox.requests).toHaveLength(1);
 			expect(run.error?.httpCode).toBe('429');

@@ -20,7 +20,8 @@ import type { GenericValue, IDataObject, INodeExecutionData, INodeParameters } f
 import type { FaultRule } from '../../sandbox';
 import { runAgainst } from '../helpers/sandbox';
 import type { OperationSpec } from './operations';
-import { namesFieldAndItem, OPERATIONS, ORG, seed } from './operations';
+import { ORG, seed } from '../helpers/world';
+import { ID_SHAPES, namesFieldAndItem, OPERATIONS } from './operations';
 import { withSandbox } from './support';
 
 type ItemPlan =
@@ -100,7 +101,7 @@ const isList = (spec: OperationSpec) => spec.name.endsWith('getMany') || spec.ma
 /** The operation's route with any one segment where an id goes: random text may be a plausible id. */
 function routeShape(spec: OperationSpec): RegExp {
 	let source = spec.route.source;
-	for (const id of ['proj_\\w+', 'key_\\w+', 'svc_acct_\\w+', 'user-\\w+', '[\\w.:-]+', 'invite-\\w+', 'group_\\w+', 'role_\\w+', 'cert_\\w+']) {
+	for (const id of ID_SHAPES) {
 		source = source.split(id).join('[^/?#]+');
 	}
 	return new RegExp(source);

@@ -1,17 +1,22 @@
 /**
  * A catalogue of every operation for the bad-input and fuzz suites: parameters filled from the input
  * item by expressions, two distinct valid items per operation, and the bad values of each field.
- * The registry's plain operations are derived from their declarations; those with rules of their
- * own are written out below.
+ *
+ * A plain operation's entry is derived from its declaration alone (`derived`): its ids from its
+ * locators (test/helpers/world.ts), its list controls, and each field by its type, the fields of
+ * Filters, Additional Fields and Update Fields too: a text's blankness, a number's bounds and
+ * precision, an option's values, a switch. Only operations with rules of their own are written out
+ * (`written`), and a test holds the catalogue to that.
  */
-import type { GenericValue, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { GenericValue, IDataObject, INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { RegistryEntry } from '../../nodes/OpenAiAdmin/actions/registry';
 import { registry } from '../../nodes/OpenAiAdmin/actions/registry';
-import type { Sandbox } from '../../sandbox';
-import { addSpendAlerts, setSpendLimit } from '../../sandbox/resources/spend';
+import { SPEC_OPERATIONS } from '../../nodes/shared/spec';
+import type { SpecOperation } from '../../nodes/shared/specTypes';
 import { byId } from '../helpers/runNode';
-import { seedPeople } from '../helpers/people';
+import type { World } from '../helpers/world';
+import { targetOf } from '../helpers/world';
 
 export const ID_BAD: GenericValue[] = [
 	'',
@@ -29,36 +34,11 @@ export const ID_BAD: GenericValue[] = [
 	'proj x',
 	'prøj',
 ];
-export const LIMIT_BAD: GenericValue[] = [0, 101, 1.5, -1];
 export const NAME_BAD: GenericValue[] = ['', '   '];
-export const ROLE_BAD: GenericValue[] = ['admin', 'OWNER', 'none', ''];
 export const EMAIL_BAD: GenericValue[] = ['not-an-email', 'a@b', 'a b@c.de', '@c.de', ''];
 export const COUNT_BAD: GenericValue[] = [-1, 1.5, -0.5];
 export const DAYS_BAD: GenericValue[] = [0, -1, 2.5, '90'];
 export const CONCURRENCY_BAD: GenericValue[] = [0, 21, 1.5, -2];
-
-/** The organization every test starts from: three projects, the first with members, accounts, keys, limits. */
-export const ORG = { projects: 3, users: 10, usersPerProject: 0, serviceAccountsPerProject: 0, keysPerProject: 0, rateLimitsPerProject: 0 };
-
-export function seed(sandbox: Sandbox) {
-	const projects = sandbox.state.projects.filter((project) => !project.is_default);
-	const p0 = projects[0];
-	const alerts = addSpendAlerts(sandbox.state, 3);
-	const projectAlerts = addSpendAlerts(sandbox.state, 3, p0);
-	// Spend limits answer 404 until set.
-	setSpendLimit(sandbox.state, 100000);
-	for (const project of projects) setSpendLimit(sandbox.state, 5000, project);
-	sandbox.state.addProjectUsers(p0.id, 4);
-	sandbox.state.addServiceAccounts(p0.id, 3);
-	sandbox.state.addApiKeys(p0.id, 3);
-	sandbox.state.addRateLimits(p0.id, 3);
-	const memberIds = new Set(p0.users.map((user) => user.id));
-	const outsiders = sandbox.state.organizationUsers.filter((user) => !memberIds.has(user.id));
-	// Group 0 holds p0's members 1 and 2, has roles 0 and 1, and with group 1 has access to p0; member 1 has roles 0 and 1.
-	const people = seedPeople(sandbox, { members: p0.users.slice(1, 3), roleHolder: p0.users[1], project: p0 });
-	return { projects, p0, outsiders, alerts, projectAlerts, ...people };
-}
-export type World = ReturnType<typeof seed>;
 
 export interface OperationSpec {
 	name: string;
@@ -72,30 +52,12 @@ export interface OperationSpec {
 	/** Every request any run of this operation may make. */
 	route: RegExp;
 	/** [field as named in the error, key of the input item, bad values]. */
-	fields: Array<[string, string, GenericValue[]]>;
+	fields: Field[];
 }
 
 type Field = [string, string, GenericValue[]];
 const expr = (key: string) => `={{ $json[${JSON.stringify(key)}] }}`;
-const PROJECT: Field = ['Project', 'projectId', ID_BAD];
-const P = '^/organization/projects/proj_\\w+';
 
-/** The seeded target of each locator; run `i` varies the last id of a get or delete. */
-const TARGETS: Record<string, (w: World, i: number) => string> = {
-	projectId: (w, i) => w.projects[i].id,
-	apiKeyId: (w, i) => w.p0.apiKeys[i].id,
-	serviceAccountId: (w, i) => w.p0.serviceAccounts[i].id,
-	// users[0] is the project's owner; leave them be.
-	userId: (w, i) => w.p0.users[i + 1].id,
-	rateLimitId: (w, i) => w.p0.rateLimits[i].id,
-	spendAlertId: (w, i) => w.alerts[i].id,
-	projectSpendAlertId: (w, i) => w.projectAlerts[i].id,
-	adminApiKeyId: (w, i) => w.adminKeys[i].id,
-	inviteId: (w, i) => w.invites[i].id,
-	groupId: (w, i) => w.groups[i].id,
-	roleId: (w, i) => w.roles[i].id,
-	certificateId: (w, i) => w.certificates[i].id,
-};
 /** What each path parameter's id looks like in the sandbox. */
 const SEGMENTS: Record<string, string> = {
 	project_id: 'proj_\\w+',
@@ -111,377 +73,350 @@ const SEGMENTS: Record<string, string> = {
 	role_id: 'role_\\w+',
 	certificate_id: 'cert_\\w+',
 };
-/** Bad values of the choices, by field name. */
-const CHOICE_BAD: Record<string, GenericValue[]> = {
-	role: ROLE_BAD,
-	owner_project_access: ['everyone', 'ANY', ''],
-	order: ['up', 'ASC', ''],
-	bucket_width: ['1w', '1D', ''],
-	output: ['csv', ''],
-	batch: ['yes', 1],
-	retention_type: ['forever', 'ZERO_DATA_RETENTION', ''],
+
+/** Every shape an id takes in a route. */
+export const ID_SHAPES = [...new Set(Object.values(SEGMENTS))];
+
+/** The route of a spec path, each id as the sandbox makes it. */
+const routeOf = (path: string) => new RegExp(`^${path.replace(/\{([^}]+)\}/g, (_match, name: string) => SEGMENTS[name])}$`);
+
+const entryNamed = (name: string): RegistryEntry => {
+	const entry = registry.find((candidate) => `${candidate.resource} → ${candidate.value}` === name.replace(/ \(.*\)$/, ''));
+	if (!entry) throw new Error(`${name}: no such operation in the registry`);
+	return entry;
 };
 
-/** A plain operation's cells, from its declaration: its locators, its list controls and its choices. */
-function fromRegistry(entry: RegistryEntry): OperationSpec {
+// ------------------------------------------------------------------ derived from a declaration
+
+/** The optional-field collections, and where each puts its fields. */
+type Place = 'top' | 'filters' | 'additionalFields' | 'updateFields';
+
+interface Slot {
+	property: INodeProperties;
+	place: Place;
+}
+
+const LIST_CONTROLS = new Set(['returnAll', 'limit']);
+
+/** Every field an entry's user fills in, but its locators and list controls: top level, or in a collection. */
+function slotsOf(entry: RegistryEntry): Slot[] {
+	return entry.properties.flatMap((property): Slot[] => {
+		if (property.type === 'resourceLocator' || property.type === 'notice' || LIST_CONTROLS.has(property.name)) return [];
+		if (property.type !== 'collection') return [{ property, place: 'top' }];
+		return (property.options as INodeProperties[]).map((option) => ({ property: option, place: property.name as Place }));
+	});
+}
+
+const optionValues = (property: INodeProperties) => (property.options as INodePropertyOptions[]).map((option) => option.value);
+const swapCase = (text: string) => [...text].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+
+/** The bad values of a field, by its type; none for a type the declaration reads in its own way. */
+export function badValuesOf(property: INodeProperties): GenericValue[] {
+	switch (property.type) {
+		case 'options': {
+			const values = optionValues(property);
+			const [first] = values;
+			// Blank, unknown, the first value in the other case, a value of another type.
+			const bad = ['', 'not_an_option', ...(typeof first === 'string' ? [swapCase(first)] : []), 1];
+			return bad.filter((value) => !values.includes(value));
+		}
+		case 'boolean':
+			return ['yes', 1];
+		case 'number': {
+			const { minValue, maxValue, numberPrecision } = (property.typeOptions ?? {}) as { minValue?: number; maxValue?: number; numberPrecision?: number };
+			return [
+				...(minValue !== undefined ? [minValue - 1] : []),
+				...(maxValue !== undefined ? [maxValue + 1] : []),
+				...(numberPrecision === 0 ? [1.5] : []),
+				'1',
+			];
+		}
+		case 'string':
+			if (property.typeOptions?.multipleValues) return [[1], ['  ']];
+			return property.required ? NAME_BAD : [42];
+		default:
+			return [];
+	}
+}
+
+/** A valid value of a field: its default, or for a text a distinct one per run. */
+function validValueOf(property: INodeProperties, i: number): GenericValue {
+	if (property.type === 'string' && !property.typeOptions?.multipleValues) return `${property.displayName} ${i}`;
+	return property.default as GenericValue;
+}
+
+/** Values that leave a field out: nothing, and for any but a choice a blank. */
+const nothing = (property: INodeProperties): GenericValue[] => (property.type === 'options' ? [null] : [null, '']);
+
+/** A list's filters are checked against the spec when the list sends each under its own name. */
+const sendsEachFilter = (entry: RegistryEntry) =>
+	entry.queryParameters !== undefined &&
+	[...entry.queryParameters].sort().join() === (entry.filters ?? []).map((filter) => filter.name).sort().join();
+
+/**
+ * A plain operation's cells, from its declaration. The valid item fills the locators, the required
+ * fields, a create's Additional Fields with their defaults, and in an update's Update Fields the
+ * spec's first field (the others are left out: they may not apply to every object); a list asks for
+ * one item. Each field's bad values come from its type; an update whose fields are all optional
+ * also fails with nothing to change.
+ */
+export function derived(entry: RegistryEntry): OperationSpec {
 	const locators = Object.values(entry.locators);
 	const varying = entry.pager ? -1 : locators.length - 1;
-	const choices = [...(entry.filters ?? []), ...entry.properties].filter((field) => field.type === 'options');
-	const texts = entry.properties.filter((field) => field.type === 'string' && field.required);
+	// A POST's fields and a list's filters are the spec's, each checked by its type; a get's or a
+	// report's own fields are read in their own way, and of those only a choice is always checked.
+	const checked = ({ property, place }: Slot) =>
+		property.type === 'options' || (place === 'filters' ? sendsEachFilter(entry) : entry.method === 'POST');
+	const slots = slotsOf(entry).filter((slot) => badValuesOf(slot.property).length > 0 && checked(slot));
+	const bodyOrder = Object.keys((SPEC_OPERATIONS[entry.operationId as keyof typeof SPEC_OPERATIONS] as SpecOperation).body?.fields ?? {});
+	const updates = slots.filter(({ place }) => place === 'updateFields');
+	const [change] = updates.sort((a, b) => bodyOrder.indexOf(a.property.name) - bodyOrder.indexOf(b.property.name));
+	const required = slots.some(({ property, place }) => place === 'top' && property.required);
+
 	const parameters: INodeParameters = { resource: entry.resource, operation: entry.value };
-	for (const text of texts) parameters[text.name] = expr(text.name);
 	for (const locator of locators) parameters[locator.name] = byId(expr(locator.name));
+	for (const { property, place } of slots) {
+		if (place === 'top') parameters[property.name] = expr(property.name);
+		else parameters[place] = { ...(parameters[place] as Record<string, string> | undefined), [property.name]: expr(property.name) };
+	}
 	if (entry.pager) Object.assign(parameters, { returnAll: false, limit: expr('limit') });
 	// A report: one bucket per item, as an item, so that each valid item gives one output.
 	if (entry.buckets) Object.assign(parameters, { returnAll: false, limit: 1 });
-	for (const choice of choices) {
-		if (entry.filters?.includes(choice)) parameters.filters = { [choice.name]: expr(choice.name) };
-		else parameters[choice.name] = expr(choice.name);
-	}
+	const keys = [...locators.map((locator) => locator.name), ...slots.map(({ property }) => property.name)];
+	if (new Set(keys).size !== keys.length) throw new Error(`${entry.operationId}: two fields share an input key`);
+
+	const filled = slots.filter(({ place }) => place !== 'updateFields');
 	return {
 		name: `${entry.resource} → ${entry.value}`,
 		parameters,
 		valid: (w, i) => ({
-			...Object.fromEntries(locators.map((locator, index) => [locator.name, TARGETS[locator.name](w, index === varying ? i : 0)])),
+			...Object.fromEntries(locators.map((locator, index) => [locator.name, targetOf(locator, w, index === varying ? i : 0)])),
 			...(entry.pager ? { limit: 1 } : {}),
-			...Object.fromEntries(choices.map((choice) => [choice.name, choice.default])),
+			...Object.fromEntries(
+				filled.map(({ property, place }) => [property.name, place === 'top' && property.required ? validValueOf(property, i) : (property.default as GenericValue)]),
+			),
+			...(change ? { [change.property.name]: validValueOf(change.property, i) } : {}),
 			...(entry.buckets ? { output: 'buckets' } : {}),
-			...Object.fromEntries(texts.map((text) => [text.name, `${text.displayName} ${i}`])),
 		}),
 		requests: 1,
-		route: new RegExp(`^${entry.path.replace(/\{([^}]+)\}/g, (_match, name: string) => SEGMENTS[name])}$`),
+		route: routeOf(entry.path),
 		fields: [
 			...locators.map((locator): Field => [locator.displayName, locator.name, ID_BAD]),
 			...(entry.pager ? [['Limit', 'limit', [0, entry.pager.maxLimit + 1, 1.5, -1]] as Field] : []),
-			...choices.map((choice): Field => [choice.displayName, choice.name, CHOICE_BAD[choice.name]]),
-			...texts.map((text): Field => [text.displayName, text.name, NAME_BAD]),
+			...slots.map(({ property }): Field => [property.displayName, property.name, badValuesOf(property)]),
+			// Nothing given to change: refused before any request.
+			...(change && !required && !entry.createsResource ? [['Update Fields', change.property.name, nothing(change.property)] as Field] : []),
 		],
 	};
 }
 
-const GROUP: Field = ['Group', 'groupId', ID_BAD];
-const ROLE: Field = ['Role', 'roleId', ID_BAD];
+// ------------------------------------------------------------------ written out: rules of their own
+
+interface Written {
+	/** Parameters besides the resource, the operation and the path's locators. */
+	parameters?: INodeParameters;
+	valid: OperationSpec['valid'];
+	/** Cells besides the path's locators'. */
+	fields?: Field[];
+	/** Whether the path's locators get cells here (a variant leaves them to its main entry). */
+	locatorCells?: boolean;
+	requests?: number;
+	route?: RegExp;
+	manyOutputs?: boolean;
+}
+
+/** An operation with rules of its own: the path's locators and route from the registry, the rest as given. */
+function written(name: string, spec: Written): OperationSpec {
+	const entry = entryNamed(name);
+	const locators = Object.values(entry.locators);
+	return {
+		name,
+		parameters: {
+			resource: entry.resource,
+			operation: entry.value,
+			...Object.fromEntries(locators.map((locator) => [locator.name, byId(expr(locator.name))])),
+			...spec.parameters,
+		},
+		valid: spec.valid,
+		requests: spec.requests ?? 1,
+		manyOutputs: spec.manyOutputs,
+		route: spec.route ?? routeOf(entry.path),
+		fields: [...(spec.locatorCells === false ? [] : locators.map((locator): Field => [locator.displayName, locator.name, ID_BAD])), ...(spec.fields ?? [])],
+	};
+}
+
 const CERTIFICATES: Field = ['Certificates', 'certificateIds', [[], ['a/b'], ['..'], ['x?limit=1'], Array.from({ length: 11 }, (_, n) => `cert_${n}`)]];
 
 /** A PEM the sandbox accepts, distinct per `i`. */
 const pem = (i: number) => `-----BEGIN CERTIFICATE-----\nMIIB${'A'.repeat(20)}${i}\n-----END CERTIFICATE-----\n`;
 
 /** The certificate toggles: for the organization, or for one project. */
-function toggles(): OperationSpec[] {
-	return (['activate', 'deactivate'] as const).flatMap((operation) => [
-		{
-			name: `certificate → ${operation}`,
-			parameters: { resource: 'certificate', operation, certificateIds: expr('certificateIds') },
-			valid: (w: World, i: number) => ({ certificateIds: [w.certificates[i].id] }),
-			requests: 1,
-			route: new RegExp(`^/organization/certificates/${operation}$`),
+const toggles = (): OperationSpec[] =>
+	(['activate', 'deactivate'] as const).flatMap((operation) => [
+		written(`certificate → ${operation}`, {
+			parameters: { certificateIds: expr('certificateIds') },
+			valid: (w, i) => ({ certificateIds: [w.certificates[i].id] }),
 			fields: [CERTIFICATES],
-		},
-		{
-			name: `projectCertificate → ${operation}`,
-			parameters: { resource: 'projectCertificate', operation, projectId: byId(expr('projectId')), certificateIds: expr('certificateIds') },
-			valid: (w: World, i: number) => ({ projectId: w.p0.id, certificateIds: [w.certificates[i].id] }),
-			requests: 1,
-			route: new RegExp(`${P}/certificates/${operation}$`),
-			fields: [PROJECT, CERTIFICATES],
-		},
+		}),
+		written(`projectCertificate → ${operation}`, {
+			parameters: { certificateIds: expr('certificateIds') },
+			valid: (w, i) => ({ projectId: w.p0.id, certificateIds: [w.certificates[i].id] }),
+			fields: [CERTIFICATES],
+		}),
 	]);
-}
 
-/** Operations of the people-and-access families with rules of their own. */
-function peopleOperations(): OperationSpec[] {
-	return [
-		{
-			name: 'invite → create',
-			parameters: { resource: 'invite', operation: 'create', email: expr('email'), role: expr('role'), projectAccess: 'none' },
-			valid: (_w, i) => ({ email: `new.person${i}@example.org`, role: 'reader' }),
-			requests: 1,
-			route: /^\/organization\/invites$/,
-			fields: [['Email', 'email', EMAIL_BAD], ['Organization Role', 'role', ['admin', 'member', '']]],
-		},
-		{
-			name: 'adminApiKey → create',
-			parameters: { resource: 'adminApiKey', operation: 'create', name: expr('name'), additionalFields: { expires_in_seconds: expr('expires') } },
-			valid: (_w, i) => ({ name: `key ${i}`, expires: 3600 }),
-			requests: 1,
-			route: /^\/organization\/admin_api_keys$/,
-			fields: [['Name', 'name', NAME_BAD], ['Expires In (Seconds)', 'expires', [0, 1.5, 31536001, -1]]],
-		},
-		{
-			name: 'projectServiceAccountApiKey → create',
-			parameters: {
-				resource: 'projectServiceAccountApiKey',
-				operation: 'create',
-				projectId: byId(expr('projectId')),
-				serviceAccountId: byId(expr('serviceAccountId')),
-			},
-			valid: (w, i) => ({ projectId: w.p0.id, serviceAccountId: w.p0.serviceAccounts[i].id }),
-			requests: 1,
-			route: new RegExp(`${P}/service_accounts/svc_acct_\\w+/api_keys$`),
-			fields: [PROJECT, ['Service Account', 'serviceAccountId', ID_BAD]],
-		},
-		{
-			name: 'groupUser → add',
-			parameters: { resource: 'groupUser', operation: 'add', groupId: byId(expr('groupId')), userId: byId(expr('userId')) },
-			valid: (w, i) => ({ groupId: w.groups[0].id, userId: w.outsiders[i].id }),
-			requests: 1,
-			route: /^\/organization\/groups\/group_\w+\/users$/,
-			fields: [GROUP, ['User', 'userId', ID_BAD]],
-		},
-		{
-			name: 'groupRole → add',
-			parameters: { resource: 'groupRole', operation: 'add', groupId: byId(expr('groupId')), roleId: byId(expr('roleId')) },
-			valid: (w, i) => ({ groupId: w.groups[1].id, roleId: w.roles[i].id }),
-			requests: 1,
-			route: /^\/organization\/groups\/group_\w+\/roles$/,
-			fields: [GROUP, ROLE],
-		},
-		{
-			name: 'userRole → add',
-			parameters: { resource: 'userRole', operation: 'add', userId: byId(expr('userId')), roleId: byId(expr('roleId')) },
-			valid: (w, i) => ({ userId: w.outsiders[0].id, roleId: w.roles[i].id }),
-			requests: 1,
-			route: /^\/organization\/users\/user-\w+\/roles$/,
-			fields: [['User', 'userId', ID_BAD], ROLE],
-		},
-		{
-			name: 'role → create',
-			parameters: { resource: 'role', operation: 'create', role_name: expr('name'), permissions: expr('permissions') },
-			valid: (_w, i) => ({ name: `Custom ${i}`, permissions: ['api.organization.read'] }),
-			requests: 1,
-			route: /^\/organization\/roles$/,
-			fields: [['Name', 'name', NAME_BAD], ['Permissions', 'permissions', ['', [], [1]]]],
-		},
-		{
-			name: 'role → update',
-			parameters: { resource: 'role', operation: 'update', roleId: byId(expr('roleId')), updateFields: { role_name: expr('name') } },
-			valid: (w, i) => ({ roleId: w.roles[i].id, name: `Renamed ${i}` }),
-			requests: 1,
-			route: /^\/organization\/roles\/role_\w+$/,
-			fields: [ROLE, ['Update Fields', 'name', ['']]],
-		},
-		{
-			name: 'role → update (permissions)',
-			parameters: { resource: 'role', operation: 'update', roleId: byId(expr('roleId')), updateFields: { permissions: expr('permissions') } },
-			valid: (w, i) => ({ roleId: w.roles[i].id, permissions: ['api.organization.read'] }),
-			requests: 1,
-			route: /^\/organization\/roles\/role_\w+$/,
-			// An empty list would take every permission from the role: refused unless asked for.
-			fields: [['Permissions', 'permissions', ['', [1], ' , ', []]]],
-		},
-		{
-			name: 'projectGroup → add',
-			parameters: {
-				resource: 'projectGroup',
-				operation: 'add',
-				projectId: byId(expr('projectId')),
-				groupId: byId(expr('groupId')),
-				projectRoleId: byId(expr('projectRoleId')),
-			},
-			valid: (w, i) => ({ projectId: w.projects[1].id, groupId: w.groups[i].id, projectRoleId: 'role_proj_member' }),
-			requests: 1,
-			route: new RegExp(`${P}/groups$`),
-			fields: [PROJECT, GROUP, ['Project Role', 'projectRoleId', ID_BAD]],
-		},
-		{
-			name: 'certificate → upload',
-			parameters: { resource: 'certificate', operation: 'upload', source: 'text', certificate: expr('certificate') },
-			valid: (_w, i) => ({ certificate: pem(i) }),
-			requests: 1,
-			route: /^\/organization\/certificates$/,
-			fields: [['Certificate', 'certificate', NAME_BAD]],
-		},
-		...toggles(),
-	];
-}
+/** Custom roles, of the organization or of a project: a name and its permissions. */
+const roleWrites = (): OperationSpec[] =>
+	(['role', 'projectRole'] as const).flatMap((resource) => {
+		const inProject = resource === 'projectRole';
+		const at = (w: World) => (inProject ? { projectId: w.p0.id } : {});
+		const custom = (w: World, i: number) => (inProject ? w.projectRoles : w.roles)[i].id;
+		return [
+			written(`${resource} → create`, {
+				parameters: { role_name: expr('name'), permissions: expr('permissions') },
+				valid: (w, i) => ({ ...at(w), name: `Custom ${i}`, permissions: ['api.organization.read'] }),
+				fields: [['Name', 'name', NAME_BAD], ['Permissions', 'permissions', ['', [], [1]]]],
+			}),
+			written(`${resource} → update`, {
+				parameters: { updateFields: { role_name: expr('name') } },
+				valid: (w, i) => ({ ...at(w), roleId: custom(w, i), name: `Renamed ${i}` }),
+				fields: [['Update Fields', 'name', ['']]],
+			}),
+			written(`${resource} → update (permissions)`, {
+				parameters: { updateFields: { permissions: expr('permissions') } },
+				valid: (w, i) => ({ ...at(w), roleId: custom(w, i), permissions: ['api.organization.read'] }),
+				// An empty list would take every permission from the role: refused unless asked for.
+				fields: [['Permissions', 'permissions', ['', [1], ' , ', []]]],
+				locatorCells: false,
+			}),
+		];
+	});
 
-/** Operations written out below: their fields have rules of their own, or optional fields to fill. */
-const WRITTEN_OUT = new Set([
-	'project → create',
-	'project → update',
-	'projectRateLimit → update',
-	'projectServiceAccount → create',
-	'projectServiceAccount → update',
-	'adminApiKey → create',
-	'projectServiceAccountApiKey → create',
-]);
+/** Who gets a role in each assignment family (holding none yet), and which roles they may get. */
+const HOLDERS: Record<string, (w: World) => IDataObject> = {
+	groupRole: (w) => ({ groupId: w.groups[1].id }),
+	userRole: (w) => ({ userId: w.outsiders[0].id }),
+	projectGroupRole: (w) => ({ projectId: w.p0.id, groupId: w.groups[1].id }),
+	projectUserRole: (w) => ({ projectId: w.p0.id, userId: w.p0.users[2].id }),
+};
 
-export const OPERATIONS: OperationSpec[] = [
-	...registry.filter((entry) => entry.plain && !WRITTEN_OUT.has(`${entry.resource} → ${entry.value}`)).map(fromRegistry),
-	{
-		name: 'project → create',
-		parameters: { resource: 'project', operation: 'create', name: expr('name') },
-		valid: (_w, i) => ({ name: `New ${i}` }),
-		requests: 1,
-		route: /^\/organization\/projects$/,
-		fields: [['Name', 'name', NAME_BAD]],
-	},
-	{
-		name: 'project → update',
-		parameters: { resource: 'project', operation: 'update', projectId: byId(expr('projectId')), updateFields: { name: expr('name') } },
-		valid: (w, i) => ({ projectId: w.projects[i].id, name: `Renamed ${i}` }),
-		requests: 1,
-		route: new RegExp(`${P}$`),
-		fields: [PROJECT, ['Update Fields', 'name', ['']]],
-	},
-	{
-		name: 'projectRateLimit → update',
-		parameters: {
-			resource: 'projectRateLimit',
-			operation: 'update',
-			projectId: byId(expr('projectId')),
-			rateLimitId: byId(expr('rateLimitId')),
-			updateFields: { max_requests_per_1_minute: expr('rpm'), max_tokens_per_1_minute: expr('tpm') },
-		},
-		valid: (w, i) => ({ projectId: w.p0.id, rateLimitId: w.p0.rateLimits[i].id, rpm: 100, tpm: 1000 }),
-		requests: 1,
-		route: new RegExp(`${P}/rate_limits/[\\w.:-]+$`),
-		fields: [
-			PROJECT,
-			['Rate Limit', 'rateLimitId', ID_BAD],
-			['Max Requests Per Minute', 'rpm', COUNT_BAD],
-			['Max Tokens Per Minute', 'tpm', COUNT_BAD],
-		],
-	},
-	{
-		name: 'projectApiKey → auditAllProjects',
-		parameters: {
-			resource: 'projectApiKey',
-			operation: 'auditAllProjects',
-			unusedDays: expr('unusedDays'),
-			olderThanDays: expr('olderThanDays'),
-			concurrency: expr('concurrency'),
-			filters: { projectIds: expr('projectIds') },
-		},
-		valid: (_w, i) => ({ unusedDays: 90 + i, olderThanDays: 0, concurrency: 1 + i, projectIds: '' }),
-		// The project list, the key list of each of the four projects (the Default one too), the users.
-		requests: 6,
-		manyOutputs: true,
-		route: new RegExp(`^/organization/(projects(/proj_\\w+/api_keys)?|users)$`),
-		fields: [
-			['Unused For More Than (Days)', 'unusedDays', DAYS_BAD],
-			['Older Than (Days)', 'olderThanDays', [-1, 1.5, 'x']],
-			['Concurrency', 'concurrency', CONCURRENCY_BAD],
-			// Spaces and commas separate the IDs, so an ID is bad only for what is between them.
-			['Project Names or IDs', 'projectIds', ['a/b', '..', '../users', 'x?limit=1', 'x#frag', '%2e%2e', 'a..b', 'prøj', 'proj_ok, a/b', 42]],
-		],
-	},
-	{
-		name: 'projectServiceAccount → create',
-		parameters: { resource: 'projectServiceAccount', operation: 'create', projectId: byId(expr('projectId')), name: expr('name') },
-		valid: (w, i) => ({ projectId: w.p0.id, name: `svc ${i}` }),
-		requests: 1,
-		route: new RegExp(`${P}/service_accounts$`),
-		fields: [PROJECT, ['Name', 'name', NAME_BAD]],
-	},
-	{
-		name: 'projectServiceAccount → update',
-		parameters: {
-			resource: 'projectServiceAccount',
-			operation: 'update',
-			projectId: byId(expr('projectId')),
-			serviceAccountId: byId(expr('serviceAccountId')),
-			updateFields: { role: expr('role') },
-		},
-		valid: (w, i) => ({ projectId: w.p0.id, serviceAccountId: w.p0.serviceAccounts[i].id, role: 'owner' }),
-		requests: 1,
-		route: new RegExp(`${P}/service_accounts/svc_acct_\\w+$`),
-		fields: [PROJECT, ['Service Account', 'serviceAccountId', ID_BAD], ['Role', 'role', ROLE_BAD]],
-	},
-	{
-		name: 'projectUser → add (by email)',
-		parameters: {
-			resource: 'projectUser',
-			operation: 'add',
-			projectId: byId(expr('projectId')),
-			identifyBy: 'email',
-			email: expr('email'),
-			role: expr('role'),
-		},
-		valid: (w, i) => ({ projectId: w.p0.id, email: w.outsiders[i].email, role: 'member' }),
-		requests: 1,
-		route: new RegExp(`${P}/users$`),
-		fields: [PROJECT, ['Email', 'email', EMAIL_BAD], ['Role', 'role', ROLE_BAD]],
-	},
-	...[
-		['spendAlert', '/organization/spend_alerts', '^/organization/spend_alerts'],
-		['projectSpendAlert', '/organization/projects/{project_id}/spend_alerts', `${P}/spend_alerts`],
-	].flatMap(([resource, , route]): OperationSpec[] => {
-		const inProject = resource === 'projectSpendAlert';
-		const alertParameter = inProject ? 'projectSpendAlertId' : 'spendAlertId';
-		const common: INodeParameters = {
-			resource,
-			threshold_amount: expr('amount'),
-			currency: 'USD',
-			interval: 'month',
-			recipients: expr('recipients'),
-			...(inProject ? { projectId: byId(expr('projectId')) } : {}),
-		};
-		const fields: Field[] = [
-			...(inProject ? [PROJECT] : []),
+/** Assigning a role: of the organization to a user or a group, of a project to its member or group. */
+const assignments = (): OperationSpec[] =>
+	Object.entries(HOLDERS).map(([resource, holder]) =>
+		written(`${resource} → add`, {
+			parameters: { roleId: byId(expr('roleId')) },
+			valid: (w, i) => ({ ...holder(w), roleId: (resource.startsWith('project') ? w.projectRoles : w.roles)[i].id }),
+			fields: [['Role', 'roleId', ID_BAD]],
+		}),
+	);
+
+/** The spend alerts and limits, of the organization or of a project: amounts, recipients. */
+const spend = (): OperationSpec[] =>
+	(['', 'project'] as const).flatMap((owner) => {
+		const resource = (noun: string) => (owner ? `project${noun}` : noun.charAt(0).toLowerCase() + noun.slice(1));
+		const at = (w: World) => (owner ? { projectId: w.p0.id } : {});
+		const alertFields = { threshold_amount: expr('amount'), currency: 'USD', interval: 'month', recipients: expr('recipients') };
+		const alert = (w: World, i: number): IDataObject => ({ ...at(w), amount: 1000 * (i + 1), recipients: `finance${i}@example.com` });
+		const alertCells: Field[] = [
 			['Threshold Amount (Cents)', 'amount', COUNT_BAD],
 			['Recipients', 'recipients', ['', 'not-an-email', 'a@b.co, nope']],
 		];
-		const valid = (w: World, i: number): IDataObject => ({ projectId: w.p0.id, amount: 1000 * (i + 1), recipients: `finance${i}@example.com` });
 		return [
-			{ name: `${resource} → create`, parameters: { ...common, operation: 'create' }, valid, requests: 1, route: new RegExp(`${route}$`), fields },
-			{
-				name: `${resource} → update`,
-				parameters: { ...common, operation: 'update', [alertParameter]: byId(expr('alertId')) },
-				valid: (w, i) => ({ ...valid(w, i), alertId: (inProject ? w.projectAlerts : w.alerts)[i].id }),
-				requests: 1,
-				route: new RegExp(`${route}/[\\w.:-]+$`),
-				fields: [...fields, ['Spend Alert', 'alertId', ID_BAD]],
-			},
+			written(`${resource('SpendAlert')} → create`, { parameters: alertFields, valid: alert, fields: alertCells }),
+			written(`${resource('SpendAlert')} → update`, {
+				parameters: alertFields,
+				valid: (w, i) => {
+					const alerts = owner ? w.projectAlerts : w.alerts;
+					return { ...alert(w, i), [owner ? 'projectSpendAlertId' : 'spendAlertId']: alerts[i].id };
+				},
+				fields: alertCells,
+			}),
+			written(`${resource('SpendLimit')} → set`, {
+				parameters: { threshold_amount: expr('amount'), currency: 'USD', interval: 'month' },
+				valid: (w, i) => (owner ? { projectId: w.projects[i].id, amount: 100 * (i + 1) } : { amount: 100 * (i + 1) }),
+				fields: [['Threshold Amount (Cents)', 'amount', [0, ...COUNT_BAD]]],
+			}),
 		];
-	}),
-	...['spendLimit', 'projectSpendLimit'].map((resource): OperationSpec => {
-		const inProject = resource === 'projectSpendLimit';
-		return {
-			name: `${resource} → set`,
-			parameters: { resource, operation: 'set', threshold_amount: expr('amount'), currency: 'USD', interval: 'month', ...(inProject ? { projectId: byId(expr('projectId')) } : {}) },
-			valid: (w, i) => ({ projectId: w.projects[i].id, amount: 100 * (i + 1) }),
-			requests: 1,
-			route: inProject ? new RegExp(`${P}/spend_limit$`) : /^\/organization\/spend_limit$/,
-			fields: [...(inProject ? [PROJECT] : []), ['Threshold Amount (Cents)', 'amount', [0, ...COUNT_BAD]]],
-		};
-	}),
-	{
-		name: 'projectModelPermissions → update',
-		parameters: { resource: 'projectModelPermissions', operation: 'update', projectId: byId(expr('projectId')), mode: expr('mode'), model_ids: expr('models') },
-		valid: (w, i) => ({ projectId: w.projects[i].id, mode: 'allow_list', models: 'gpt-4o, gpt-4o-mini' }),
-		requests: 1,
-		route: new RegExp(`${P}/model_permissions$`),
-		// An empty allow list would shut the project out of every model: refused unless asked for.
-		fields: [PROJECT, ['Mode', 'mode', ['allow', 'ALLOW_LIST', '']], ['Model IDs', 'models', ['gpt 4o', '', ' , ', []]]],
-	},
-	{
-		name: 'projectHostedToolPermissions → update',
-		parameters: { resource: 'projectHostedToolPermissions', operation: 'update', projectId: byId(expr('projectId')), updateFields: { web_search: expr('webSearch') } },
-		valid: (w, i) => ({ projectId: w.projects[i].id, webSearch: i === 0 }),
-		requests: 1,
-		route: new RegExp(`${P}/hosted_tool_permissions$`),
-		fields: [PROJECT, ['Web Search', 'webSearch', ['yes', 1]]],
-	},
-	{
-		name: 'projectUser → add (by user)',
-		parameters: {
-			resource: 'projectUser',
-			operation: 'add',
-			projectId: byId(expr('projectId')),
-			identifyBy: 'user',
-			userId: byId(expr('userId')),
-			role: 'owner',
-		},
-		valid: (w, i) => ({ projectId: w.p0.id, userId: w.outsiders[i].id }),
-		requests: 1,
-		route: new RegExp(`${P}/users$`),
-		fields: [PROJECT, ['User', 'userId', ID_BAD]],
-	},
-	...peopleOperations(),
-];
+	});
+
+/** The operations with rules of their own. */
+function withLogic(): OperationSpec[] {
+	return [
+		written('projectApiKey → auditAllProjects', {
+			parameters: {
+				unusedDays: expr('unusedDays'),
+				olderThanDays: expr('olderThanDays'),
+				concurrency: expr('concurrency'),
+				filters: { projectIds: expr('projectIds') },
+			},
+			valid: (_w, i) => ({ unusedDays: 90 + i, olderThanDays: 0, concurrency: 1 + i, projectIds: '' }),
+			// The project list, the key list of each of the four projects (the Default one too), the users.
+			requests: 6,
+			manyOutputs: true,
+			route: new RegExp(`^/organization/(projects(/proj_\\w+/api_keys)?|users)$`),
+			fields: [
+				['Unused For More Than (Days)', 'unusedDays', DAYS_BAD],
+				['Older Than (Days)', 'olderThanDays', [-1, 1.5, 'x']],
+				['Concurrency', 'concurrency', CONCURRENCY_BAD],
+				// Spaces and commas separate the IDs, so an ID is bad only for what is between them.
+				['Project Names or IDs', 'projectIds', ['a/b', '..', '../users', 'x?limit=1', 'x#frag', '%2e%2e', 'a..b', 'prøj', 'proj_ok, a/b', 42]],
+			],
+		}),
+		written('projectUser → add (by email)', {
+			parameters: { identifyBy: 'email', email: expr('email'), role: expr('role') },
+			valid: (w, i) => ({ projectId: w.p0.id, email: w.outsiders[i].email, role: 'member' }),
+			fields: [['Email', 'email', EMAIL_BAD], ['Role', 'role', ['admin', 'OWNER', 'none', '']]],
+		}),
+		written('projectUser → add (by user)', {
+			parameters: { identifyBy: 'user', userId: byId(expr('userId')), role: 'owner' },
+			valid: (w, i) => ({ projectId: w.p0.id, userId: w.outsiders[i].id }),
+			fields: [['User', 'userId', ID_BAD]],
+			locatorCells: false,
+		}),
+		written('projectModelPermissions → update', {
+			parameters: { mode: expr('mode'), model_ids: expr('models') },
+			valid: (w, i) => ({ projectId: w.projects[i].id, mode: 'allow_list', models: 'gpt-4o, gpt-4o-mini' }),
+			// An empty allow list would shut the project out of every model: refused unless asked for.
+			fields: [['Mode', 'mode', ['allow', 'ALLOW_LIST', '']], ['Model IDs', 'models', ['gpt 4o', '', ' , ', []]]],
+		}),
+		written('projectHostedToolPermissions → update', {
+			parameters: { updateFields: { web_search: expr('webSearch') } },
+			valid: (w, i) => ({ projectId: w.projects[i].id, webSearch: i === 0 }),
+			fields: [['Web Search', 'webSearch', ['yes', 1]]],
+		}),
+		written('invite → create', {
+			parameters: { email: expr('email'), role: expr('role'), projectAccess: 'none' },
+			valid: (_w, i) => ({ email: `new.person${i}@example.org`, role: 'reader' }),
+			fields: [['Email', 'email', EMAIL_BAD], ['Organization Role', 'role', ['admin', 'member', '']]],
+		}),
+		written('groupUser → add', {
+			parameters: { userId: byId(expr('userId')) },
+			valid: (w, i) => ({ groupId: w.groups[0].id, userId: w.outsiders[i].id }),
+			fields: [['User', 'userId', ID_BAD]],
+		}),
+		written('projectGroup → add', {
+			parameters: { groupId: byId(expr('groupId')), projectRoleId: byId(expr('projectRoleId')) },
+			valid: (w, i) => ({ projectId: w.projects[1].id, groupId: w.groups[i].id, projectRoleId: 'role_proj_member' }),
+			fields: [['Group', 'groupId', ID_BAD], ['Project Role', 'projectRoleId', ID_BAD]],
+		}),
+		written('certificate → upload', {
+			parameters: { source: 'text', certificate: expr('certificate') },
+			valid: (_w, i) => ({ certificate: pem(i) }),
+			fields: [['Certificate', 'certificate', NAME_BAD]],
+		}),
+		...toggles(),
+		...roleWrites(),
+		...assignments(),
+		...spend(),
+	];
+}
+
+const writtenOut = withLogic();
+
+export const OPERATIONS: OperationSpec[] = [...registry.filter((entry) => entry.plain).map(derived), ...writtenOut];
+
+/** The operations the catalogue writes out, by their registry names (less any "(variant)"). */
+export const WRITTEN = new Set(writtenOut.map((spec) => spec.name.replace(/ \(.*\)$/, '')));
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const namesFieldAndItem = (field: string, item: number) => new RegExp(`^${escape(field)}: .+ \\[item ${item}\\]$`);
-
-

@@ -5,7 +5,9 @@
  * second not to), and fast enough for a suite of a few seconds. The same arithmetic at the Admin API's real scale (10 per minute) is checked on a fake clock in
  * test/unit/transport/adminApi.test.ts.
  */
-import type { Sandbox } from '../../sandbox';
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { Project, Sandbox } from '../../sandbox';
 import { byId } from '../helpers/runNode';
 import { runAgainst } from '../helpers/sandbox';
 import { cursors, EMPTY_ORG, rateLimited, withSandbox } from './support';
@@ -24,6 +26,23 @@ function answeredCursors(sandbox: Sandbox, path: string) {
 	return sandbox.requests.filter((request) => request.path === path && request.status === 200).map((request) => request.query.after);
 }
 
+/** Project API Key → Get Many with Return All, one input item per project. */
+async function allKeys(sandbox: Sandbox, projects: Project[], options?: INodeParameters) {
+	return await runAgainst(
+		sandbox,
+		{ resource: 'projectApiKey', operation: 'getMany', projectId: byId('={{ $json.projectId }}'), returnAll: true, ...(options && { options }) },
+		{ input: projects.map((project) => ({ projectId: project.id })) },
+	);
+}
+
+/** Each project's keys, once each and in order, paired with the project's input item. */
+function expectEachProjectsKeys(run: Awaited<ReturnType<typeof allKeys>>, projects: Project[]) {
+	projects.forEach((project, index) => {
+		const mine = run.items.filter((item) => (item.pairedItem as { item: number }).item === index);
+		expect(mine.map((item) => item.json.id)).toEqual(project.apiKeys.map((key) => key.id));
+	});
+}
+
 function expectedCursors(ids: string[]) {
 	const result: Array<string | undefined> = [undefined];
 	for (let end = PAGE; end < ids.length; end += PAGE) result.push(ids[end - 1]);
@@ -38,12 +57,7 @@ describe('under a rate limit of 5 requests, refilled at one per second', () => {
 	it.concurrent('an 8-page Return All bounces off 429s but returns every key exactly once', async () => {
 		await withSandbox({ ...EMPTY_ORG, rateLimit: LIMIT }, async (sandbox) => {
 			const project = keysProject(sandbox, PAGES);
-			const run = await runAgainst(sandbox, {
-				resource: 'projectApiKey',
-				operation: 'getMany',
-				projectId: byId(project.id),
-				returnAll: true,
-			});
+			const run = await allKeys(sandbox, [project]);
 
 			expect(run.error).toBeUndefined();
 			const ids = project.apiKeys.map((key) => key.id);
@@ -65,13 +79,7 @@ describe('under a rate limit of 5 requests, refilled at one per second', () => {
 	it.concurrent('paced at the same rate (60 per minute), it never hits a 429', async () => {
 		await withSandbox({ ...EMPTY_ORG, rateLimit: LIMIT }, async (sandbox) => {
 			const project = keysProject(sandbox, PAGES);
-			const run = await runAgainst(sandbox, {
-				resource: 'projectApiKey',
-				operation: 'getMany',
-				projectId: byId(project.id),
-				returnAll: true,
-				options: { maxRequestsPerMinute: 60 },
-			});
+			const run = await allKeys(sandbox, [project], { maxRequestsPerMinute: 60 });
 
 			expect(run.error).toBeUndefined();
 			const ids = project.apiKeys.map((key) => key.id);
@@ -85,25 +93,12 @@ describe('under a rate limit of 5 requests, refilled at one per second', () => {
 	it.concurrent('one pace spans every item of the execution: three projects, no 429, each key once', async () => {
 		await withSandbox({ ...EMPTY_ORG, projects: 3, rateLimit: LIMIT }, async (sandbox) => {
 			const projects = [0, 1, 2].map((index) => keysProject(sandbox, 3, index));
-			const run = await runAgainst(
-				sandbox,
-				{
-					resource: 'projectApiKey',
-					operation: 'getMany',
-					projectId: byId('={{ $json.projectId }}'),
-					returnAll: true,
-					options: { maxRequestsPerMinute: 60 },
-				},
-				{ input: projects.map((project) => ({ projectId: project.id })) },
-			);
+			const run = await allKeys(sandbox, projects, { maxRequestsPerMinute: 60 });
 
 			expect(run.error).toBeUndefined();
 			expect(rateLimited(sandbox)).toBe(0);
 			expect(sandbox.requests).toHaveLength(9);
-			projects.forEach((project, index) => {
-				const mine = run.items.filter((item) => (item.pairedItem as { item: number }).item === index);
-				expect(mine.map((item) => item.json.id)).toEqual(project.apiKeys.map((key) => key.id));
-			});
+			expectEachProjectsKeys(run, projects);
 			expect(run.items).toHaveLength(9 * PAGE);
 		});
 	});
@@ -111,19 +106,12 @@ describe('under a rate limit of 5 requests, refilled at one per second', () => {
 	it.concurrent('unpaced, the same three projects still come back complete', async () => {
 		await withSandbox({ ...EMPTY_ORG, projects: 3, rateLimit: LIMIT }, async (sandbox) => {
 			const projects = [0, 1, 2].map((index) => keysProject(sandbox, 3, index));
-			const run = await runAgainst(
-				sandbox,
-				{ resource: 'projectApiKey', operation: 'getMany', projectId: byId('={{ $json.projectId }}'), returnAll: true },
-				{ input: projects.map((project) => ({ projectId: project.id })) },
-			);
+			const run = await allKeys(sandbox, projects);
 
 			expect(run.error).toBeUndefined();
 			expect(rateLimited(sandbox)).toBeGreaterThan(0);
 			expect(sandbox.requests).toHaveLength(9 + rateLimited(sandbox));
-			projects.forEach((project, index) => {
-				const mine = run.items.filter((item) => (item.pairedItem as { item: number }).item === index);
-				expect(mine.map((item) => item.json.id)).toEqual(project.apiKeys.map((key) => key.id));
-			});
+			expectEachProjectsKeys(run, projects);
 		});
 	});
 });
@@ -135,12 +123,7 @@ describe('under a rate limit whose 429s carry no Retry-After', () => {
 			{ ...EMPTY_ORG, rateLimit: { requests: 2, windowMs: 4000, retryAfterHeaders: false } },
 			async (sandbox) => {
 				const project = keysProject(sandbox, 4);
-				const run = await runAgainst(sandbox, {
-					resource: 'projectApiKey',
-					operation: 'getMany',
-					projectId: byId(project.id),
-					returnAll: true,
-				});
+				const run = await allKeys(sandbox, [project]);
 
 				expect(run.error).toBeUndefined();
 				expect(run.json.map((item) => item.id)).toEqual(project.apiKeys.map((key) => key.id));

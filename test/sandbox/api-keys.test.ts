@@ -1,22 +1,21 @@
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
 import type { Project } from '../../sandbox/types';
-import { client, expectError, walk } from './helpers';
+import { useSandbox } from '../helpers/sandbox';
+import { client, clientOf, expectError, walk } from './helpers';
 
-let sb: Sandbox;
-let call: ReturnType<typeof client>;
+const sandbox = useSandbox({ seed: 5, projects: 1, keysPerProject: 0 });
+const call = clientOf(sandbox);
 let project: Project;
 let base: string;
 
-beforeEach(async () => {
-	sb = await startSandbox({ seed: 5, projects: 1, keysPerProject: 0 });
-	call = client(sb);
-	[project] = sb.state.addProjects(1, { users: 2, serviceAccounts: 1 });
-	sb.state.addApiKeys(project.id, 2); // active user keys
-	sb.state.addApiKeys(project.id, 1, { ownerProjectAccess: 'inactive', last_used_at: null });
-	sb.state.addApiKeys(project.id, 1, { owner: 'service_account' });
+beforeEach(() => {
+	const { state } = sandbox();
+	[project] = state.addProjects(1, { users: 2, serviceAccounts: 1 });
+	state.addApiKeys(project.id, 2); // active user keys
+	state.addApiKeys(project.id, 1, { ownerProjectAccess: 'inactive', last_used_at: null });
+	state.addApiKeys(project.id, 1, { owner: 'service_account' });
 	base = `/organization/projects/${project.id}/api_keys`;
 });
-afterEach(() => sb.close());
 
 const ids = (items: any[]) => items.map((k) => k.id);
 

@@ -1,4 +1,5 @@
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox, SandboxOptions } from '../../sandbox';
+import { useSandbox } from '../helpers/sandbox';
 
 export interface CallResult<T = any> {
 	status: number;
@@ -18,6 +19,24 @@ export interface CallOptions {
 	headers?: Record<string, string>;
 	/** fetch's own: 'manual' hands back a redirect instead of following it. Default 'follow'. */
 	redirect?: RequestInit['redirect'];
+}
+
+export type Call = ReturnType<typeof client>;
+
+/** The client of whichever sandbox `sandbox()` is running (`useSandbox` starts one per test). */
+export const clientOf =
+	(sandbox: () => Sandbox): Call =>
+	async (method, path, options) =>
+		await client(sandbox())(method, path, options);
+
+/**
+ * A sandbox per test, its client, the first project besides the default one, and the path of one of
+ * that project's collections: what the tests of one project route need.
+ */
+export function projectRoute(options: SandboxOptions, collection: string) {
+	const sandbox = useSandbox(options);
+	const project = () => sandbox().state.projects[1];
+	return { sandbox, call: clientOf(sandbox), project, base: () => `/organization/projects/${project().id}/${collection}` };
 }
 
 /** A tiny client for the sandbox: call('GET', '/organization/projects', {query: {limit: 5}}). */

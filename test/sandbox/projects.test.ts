@@ -1,21 +1,15 @@
-import { startSandbox, type Sandbox } from '../../sandbox';
-import { client, expectError } from './helpers';
+import { useSandbox } from '../helpers/sandbox';
+import { clientOf, expectError } from './helpers';
 
-let sb: Sandbox;
-let call: ReturnType<typeof client>;
-
-beforeEach(async () => {
-	sb = await startSandbox({ seed: 7, projects: 3, archivedProjects: 1, now: () => 1800000000 });
-	call = client(sb);
-});
-afterEach(() => sb.close());
+const sandbox = useSandbox({ seed: 7, projects: 3, archivedProjects: 1, now: () => 1800000000 });
+const call = clientOf(sandbox);
 
 describe('GET /organization/projects', () => {
 	it('lists active projects in insertion order with the default project first and hides archived ones', async () => {
 		const res = await call('GET', '/organization/projects');
 		expect(res.status).toBe(200);
 		expect(res.body.object).toBe('list');
-		expect(res.body.data.map((p: any) => p.id)).toEqual(sb.state.projects.filter((p) => !p.archived_at).map((p) => p.id));
+		expect(res.body.data.map((p: any) => p.id)).toEqual(sandbox().state.projects.filter((p) => !p.archived_at).map((p) => p.id));
 		expect(res.body.data[0]).toMatchObject({ name: 'Default project', status: 'active', archived_at: null });
 		expect(res.body.data).toHaveLength(4);
 		for (const p of res.body.data) {
@@ -57,7 +51,7 @@ describe('POST /organization/projects', () => {
 			external_key_id: null,
 			residency: 'GLOBAL',
 		});
-		expect(sb.state.projects.at(-1)!.id).toBe(res.body.id);
+		expect(sandbox().state.projects.at(-1)!.id).toBe(res.body.id);
 		const again = await call('GET', `/organization/projects/${res.body.id}`);
 		expect(again.body).toEqual(res.body);
 	});
@@ -77,12 +71,12 @@ describe('POST /organization/projects', () => {
 		[{ name: 'x', residency: 'MARS' }, 'residency', 'invalid_value'],
 		[{ name: 'x', colour: 'blue' }, 'colour', 'unknown_parameter'],
 	])('rejects %j naming param %s', async (body, param, code) => {
-		const before = sb.state.projects.length;
+		const before = sandbox().state.projects.length;
 		const res = await call('POST', '/organization/projects', { body });
 		expectError(res, 400, param);
 		expect(res.body.error.code).toBe(code);
 		expect(res.body.error.type).toBe('invalid_request_error');
-		expect(sb.state.projects.length).toBe(before);
+		expect(sandbox().state.projects.length).toBe(before);
 	});
 
 	it('rejects a body that is not a JSON object, and JSON that does not parse', async () => {
@@ -90,13 +84,13 @@ describe('POST /organization/projects', () => {
 		const bad = await call('POST', '/organization/projects', { rawBody: '{"name": "x",' });
 		expectError(bad, 400);
 		expect(bad.body.error.message).toMatch(/could not parse the JSON body/);
-		expect(sb.requests.at(-1)!.body).toBe('{"name": "x",');
+		expect(sandbox().requests.at(-1)!.body).toBe('{"name": "x",');
 	});
 });
 
 describe('GET/POST /organization/projects/{project_id}', () => {
 	it('retrieves a project, archived ones included', async () => {
-		const archived = sb.state.projects.at(-1)!;
+		const archived = sandbox().state.projects.at(-1)!;
 		const res = await call('GET', `/organization/projects/${archived.id}`);
 		expect(res.status).toBe(200);
 		expect(res.body).toMatchObject({ id: archived.id, status: 'archived' });
@@ -109,7 +103,7 @@ describe('GET/POST /organization/projects/{project_id}', () => {
 	});
 
 	it('modifies name and external_key_id', async () => {
-		const p = sb.state.projects[1];
+		const p = sandbox().state.projects[1];
 		const res = await call('POST', `/organization/projects/${p.id}`, { body: { name: 'Renamed', external_key_id: 'k1' } });
 		expect(res.status).toBe(200);
 		expect(res.body).toMatchObject({ id: p.id, name: 'Renamed', external_key_id: 'k1', status: 'active' });
@@ -117,17 +111,17 @@ describe('GET/POST /organization/projects/{project_id}', () => {
 	});
 
 	it('refuses to modify the default project or an archived project', async () => {
-		const def = sb.state.defaultProject!;
+		const def = sandbox().state.defaultProject!;
 		expectError(await call('POST', `/organization/projects/${def.id}`, { body: { name: 'x' } }), 400);
 		expect(def.name).toBe('Default project');
-		const archived = sb.state.projects.at(-1)!;
+		const archived = sandbox().state.projects.at(-1)!;
 		const res = await call('POST', `/organization/projects/${archived.id}`, { body: { name: 'x' } });
 		expectError(res, 400);
 		expect(res.body.error.message).toMatch(/archived/);
 	});
 
 	it('validates the modify body', async () => {
-		const p = sb.state.projects[1];
+		const p = sandbox().state.projects[1];
 		expectError(await call('POST', `/organization/projects/${p.id}`, { body: { status: 'archived' } }), 400, 'status');
 		expectError(await call('POST', `/organization/projects/${p.id}`, { body: { name: 1 } }), 400, 'name');
 		expectError(await call('POST', '/organization/projects/proj_nope', { body: { name: 'x' } }), 404);
@@ -136,7 +130,7 @@ describe('GET/POST /organization/projects/{project_id}', () => {
 
 describe('POST /organization/projects/{project_id}/archive', () => {
 	it('archives: hidden from the default list, still retrievable, and then read-only', async () => {
-		const p = sb.state.projects[2];
+		const p = sandbox().state.projects[2];
 		const res = await call('POST', `/organization/projects/${p.id}/archive`);
 		expect(res.status).toBe(200);
 		expect(res.body).toMatchObject({ id: p.id, status: 'archived', archived_at: 1800000000 });
@@ -150,16 +144,16 @@ describe('POST /organization/projects/{project_id}/archive', () => {
 	});
 
 	it('refuses to archive the default project; 404s an unknown one', async () => {
-		expectError(await call('POST', `/organization/projects/${sb.state.defaultProject!.id}/archive`), 400);
-		expect(sb.state.defaultProject!.archived_at).toBeNull();
+		expectError(await call('POST', `/organization/projects/${sandbox().state.defaultProject!.id}/archive`), 400);
+		expect(sandbox().state.defaultProject!.archived_at).toBeNull();
 		expectError(await call('POST', '/organization/projects/proj_nope/archive'), 404);
 	});
 
 	it('has no delete: DELETE is an invalid URL and the project stays', async () => {
-		const p = sb.state.projects[1];
+		const p = sandbox().state.projects[1];
 		const res = await call('DELETE', `/organization/projects/${p.id}`);
 		expectError(res, 404);
 		expect(res.body.error.message).toBe(`Invalid URL (DELETE /v1/organization/projects/${p.id})`);
-		expect(sb.state.findProject(p.id)).toBeDefined();
+		expect(sandbox().state.findProject(p.id)).toBeDefined();
 	});
 });

@@ -1,15 +1,10 @@
 import http from 'node:http';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { client, expectError } from './helpers';
+import { useSandbox } from '../helpers/sandbox';
+import { client, clientOf, expectError } from './helpers';
 
-let sb: Sandbox;
-let call: ReturnType<typeof client>;
-
-beforeEach(async () => {
-	sb = await startSandbox({ seed: 2, projects: 2 });
-	call = client(sb);
-});
-afterEach(() => sb.close());
+const sandbox = useSandbox({ seed: 2, projects: 2 });
+const call = clientOf(sandbox);
 
 describe('auth', () => {
 	it('no Authorization header: 401 with the standard error body', async () => {
@@ -20,7 +15,7 @@ describe('auth', () => {
 	});
 
 	it('a non-Bearer Authorization header counts as no key', async () => {
-		const res = await call('GET', '/organization/projects', { key: null, headers: { authorization: `Basic ${sb.adminKey}` } });
+		const res = await call('GET', '/organization/projects', { key: null, headers: { authorization: `Basic ${sandbox().adminKey}` } });
 		expectError(res, 401);
 	});
 
@@ -46,11 +41,11 @@ describe('auth', () => {
 	});
 
 	it('the admin key is deterministic per seed and looks like one', async () => {
-		expect(sb.adminKey).toMatch(/^sk-admin-[A-Za-z0-9_-]{40,}$/);
+		expect(sandbox().adminKey).toMatch(/^sk-admin-[A-Za-z0-9_-]{40,}$/);
 		const same = await startSandbox({ seed: 2, projects: 0 });
 		const other = await startSandbox({ seed: 3, projects: 0, adminKey: 'sk-admin-mine' });
 		try {
-			expect(same.adminKey).toBe(sb.adminKey);
+			expect(same.adminKey).toBe(sandbox().adminKey);
 			expect(other.adminKey).toBe('sk-admin-mine');
 		} finally {
 			await same.close();
@@ -59,36 +54,36 @@ describe('auth', () => {
 	});
 
 	it('auth failures change nothing', async () => {
-		const before = sb.state.projects.length;
+		const before = sandbox().state.projects.length;
 		expect((await call('POST', '/organization/projects', { key: null, body: { name: 'x' } })).status).toBe(401);
 		expect((await call('POST', '/organization/projects', { key: 'sk-proj-x', body: { name: 'x' } })).status).toBe(403);
-		expect(sb.state.projects.length).toBe(before);
+		expect(sandbox().state.projects.length).toBe(before);
 	});
 });
 
 describe('routing, bodies, path parameters', () => {
 	it('listens on 127.0.0.1 with a /v1 base URL', () => {
-		expect(sb.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
-		expect(sb.port).toBeGreaterThan(0);
+		expect(sandbox().baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+		expect(sandbox().port).toBeGreaterThan(0);
 	});
 
 	it('unknown URLs and paths outside /v1 are 404 with the error body', async () => {
 		expectError(await call('GET', '/organization/nothing'), 404);
 		expectError(await call('GET', '/organization/projects/'), 404);
-		const outside = await fetch(`${sb.baseUrl.replace(/\/v1$/, '')}/organization/projects`, {
-			headers: { authorization: `Bearer ${sb.adminKey}` },
+		const outside = await fetch(`${sandbox().baseUrl.replace(/\/v1$/, '')}/organization/projects`, {
+			headers: { authorization: `Bearer ${sandbox().adminKey}` },
 		});
 		expect(outside.status).toBe(404);
 	});
 
 	it('decodes path parameters once for lookup and records the raw path', async () => {
-		const [p] = sb.state.addProjects(1);
+		const [p] = sandbox().state.addProjects(1);
 		p.id = 'proj_with space/and%';
 		const raw = `/organization/projects/${encodeURIComponent(p.id)}`;
 		const res = await call('GET', raw);
 		expect(res.status).toBe(200);
 		expect(res.body.id).toBe('proj_with space/and%');
-		expect(sb.requests.at(-1)!.path).toBe('/organization/projects/proj_with%20space%2Fand%25');
+		expect(sandbox().requests.at(-1)!.path).toBe('/organization/projects/proj_with%20space%2Fand%25');
 		// decoded once only: a doubly-encoded id is a different id
 		expectError(await call('GET', `/organization/projects/${encodeURIComponent(encodeURIComponent(p.id))}`), 404);
 		// a malformed escape matches nothing
@@ -96,12 +91,12 @@ describe('routing, bodies, path parameters', () => {
 	});
 
 	it('records every request: method, path, rawUrl, query, body, headers, status', async () => {
-		sb.resetLog();
+		sandbox().resetLog();
 		await call('GET', '/organization/projects', { query: { limit: 2, include_archived: 'false' } });
 		await call('POST', '/organization/projects', { body: { name: 'Logged' } });
 		await call('GET', '/organization/projects', { key: null });
-		expect(sb.requests).toHaveLength(3);
-		expect(sb.requests[0]).toMatchObject({
+		expect(sandbox().requests).toHaveLength(3);
+		expect(sandbox().requests[0]).toMatchObject({
 			method: 'GET',
 			path: '/organization/projects',
 			rawUrl: '/v1/organization/projects?limit=2&include_archived=false',
@@ -109,28 +104,28 @@ describe('routing, bodies, path parameters', () => {
 			body: undefined,
 			status: 200,
 		});
-		expect(sb.requests[0].headers.authorization).toBe(`Bearer ${sb.adminKey}`);
-		expect(sb.requests[1]).toMatchObject({ method: 'POST', body: { name: 'Logged' }, status: 200 });
-		expect(sb.requests[2].status).toBe(401);
-		expect(sb.requests.every((r) => r.fault === undefined)).toBe(true);
-		const log = sb.requests;
-		sb.resetLog();
-		expect(log).toBe(sb.requests);
-		expect(sb.requests).toHaveLength(0);
+		expect(sandbox().requests[0].headers.authorization).toBe(`Bearer ${sandbox().adminKey}`);
+		expect(sandbox().requests[1]).toMatchObject({ method: 'POST', body: { name: 'Logged' }, status: 200 });
+		expect(sandbox().requests[2].status).toBe(401);
+		expect(sandbox().requests.every((r) => r.fault === undefined)).toBe(true);
+		const log = sandbox().requests;
+		sandbox().resetLog();
+		expect(log).toBe(sandbox().requests);
+		expect(sandbox().requests).toHaveLength(0);
 	});
 
 	it('records how many requests were open when each arrived, dropped ones included', async () => {
-		sb.resetLog();
+		sandbox().resetLog();
 		await call('GET', '/organization/projects');
 		await call('GET', '/organization/projects');
 		// Held open by latency, three at once: each arrival sees the ones before it still open.
-		sb.addFault({ kind: 'latency', latencyMs: 1000, times: 3 });
+		sandbox().addFault({ kind: 'latency', latencyMs: 1000, times: 3 });
 		await Promise.all([1, 2, 3].map(async () => await call('GET', '/organization/projects')));
-		sb.clearFaults();
-		sb.addFault({ kind: 'drop', times: 1 });
+		sandbox().clearFaults();
+		sandbox().addFault({ kind: 'drop', times: 1 });
 		await call('GET', '/organization/projects').catch(() => undefined);
 		await call('GET', '/organization/projects');
-		expect(sb.requests.map((r) => r.inFlight)).toEqual([1, 1, 1, 2, 3, 1, 1]);
+		expect(sandbox().requests.map((r) => r.inFlight)).toEqual([1, 1, 1, 2, 3, 1, 1]);
 	});
 
 	it('answers with JSON, a request id and the OpenAI headers', async () => {
@@ -145,7 +140,7 @@ describe('routing, bodies, path parameters', () => {
 		const get = () =>
 			new Promise<number>((resolve, reject) => {
 				http
-					.get(`${sb.baseUrl}/organization/projects`, { agent, headers: { authorization: `Bearer ${sb.adminKey}` } }, (res) => {
+					.get(`${sandbox().baseUrl}/organization/projects`, { agent, headers: { authorization: `Bearer ${sandbox().adminKey}` } }, (res) => {
 						res.resume();
 						res.on('end', () => resolve(res.statusCode ?? 0));
 					})
@@ -154,7 +149,7 @@ describe('routing, bodies, path parameters', () => {
 		expect(await get()).toBe(200);
 		expect(await get()).toBe(200);
 		const t = Date.now();
-		await sb.close();
+		await sandbox().close();
 		// Waiting for the idle sockets would take Node's keep-alive timeout (5 s).
 		expect(Date.now() - t).toBeLessThan(4000);
 		agent.destroy();

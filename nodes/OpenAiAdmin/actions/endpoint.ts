@@ -135,14 +135,15 @@ function get(
  */
 function remove(operationId: OperationIdOf<'DELETE'>, declaration: Common & { deletes?: string }): ItemOperation {
 	const { deletes, ...rest } = declaration;
-	const answer = (SPEC_OPERATIONS[operationId] as SpecOperation).deleted ?? { id: false };
+	const answer = (SPEC_OPERATIONS[operationId] as SpecOperation).deleted ?? { id: false, deleted: true };
 	const object = answer.object ?? (deletes && `${deletes}.deleted`);
 	if (!object) throw new Error(`${operationId}: the spec does not say what a deletion answers; give \`deletes\``);
 	return declare(operationId, rest, { value: 'delete', name: 'Delete' }, [], true, async (_context, _itemIndex, api, path) =>
 		await api.request({
 			method: 'DELETE',
 			path,
-			deletedAnswer: answer.id ? { object, id: lastSegment(path), deleted: true } : { object, deleted: true },
+			// The fields the spec's answer has: a certificate's deletion says no `deleted: true`.
+			deletedAnswer: { object, ...(answer.id ? { id: lastSegment(path) } : {}), ...(answer.deleted ? { deleted: true } : {}) },
 		}),
 	);
 }

@@ -1,6 +1,6 @@
 /** What the router does for every operation: per-item parameters, pairing, errors, authentication. */
-import { byId } from '../helpers/runNode';
-import { runAgainst, useSandbox } from '../helpers/sandbox';
+import { byId } from '../../helpers/runNode';
+import { runAgainst, useSandbox } from '../../helpers/sandbox';
 
 describe('router', () => {
 	const sandbox = useSandbox({ projects: 3 });
