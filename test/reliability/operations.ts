@@ -49,6 +49,12 @@ export interface OperationSpec {
 	requests: number;
 	/** One valid item makes many output items (besides a list's Return All: the key audit). */
 	manyOutputs?: boolean;
+	/**
+	 * Requests made once per run, whatever the items, by an operation that runs once over all items
+	 * (Project Access): its errors come first, then its changes, then a summary paired with the items
+	 * it read. `requests` counts what each valid item adds.
+	 */
+	perRun?: number;
 	/** Every request any run of this operation may make. */
 	route: RegExp;
 	/** [field as named in the error, key of the input item, bad values]. */
@@ -223,6 +229,7 @@ interface Written {
 	requests?: number;
 	route?: RegExp;
 	manyOutputs?: boolean;
+	perRun?: number;
 }
 
 /** An operation with rules of its own: the path's locators and route from the registry, the rest as given. */
@@ -240,6 +247,7 @@ function written(name: string, spec: Written): OperationSpec {
 		valid: spec.valid,
 		requests: spec.requests ?? 1,
 		manyOutputs: spec.manyOutputs,
+		perRun: spec.perRun,
 		route: spec.route ?? routeOf(entry.path),
 		fields: [...(spec.locatorCells === false ? [] : locators.map((locator): Field => [locator.displayName, locator.name, ID_BAD])), ...(spec.fields ?? [])],
 	};
@@ -339,9 +347,79 @@ const spend = (): OperationSpec[] =>
 		];
 	});
 
+/**
+ * A create that can look first ("If … Exists"): its cells are its declaration's, and the choice
+ * itself. Left at Create Another, a valid item sends the create alone.
+ */
+function lookingFirst(name: string, field: string): OperationSpec {
+	const spec = derived(entryNamed(name));
+	return {
+		...spec,
+		parameters: { ...spec.parameters, ifExists: expr('ifExists') },
+		valid: (w, i) => ({ ...spec.valid(w, i), ifExists: 'createAnother' }),
+		fields: [...spec.fields, [field, 'ifExists', ['sometimes', 'CREATEANOTHER', '']]],
+	};
+}
+
+const ROTATE = { retire: expr('retire'), additionalFields: { nameSuffix: expr('nameSuffix') } };
+const ROTATE_CELLS: Field[] = [['Name Suffix', 'nameSuffix', [42]]];
+const RETIRE = { force: expr('force'), dryRun: expr('dryRun') };
+const RETIRE_CELLS: Field[] = [['Force', 'force', ['yes', 1]], ['Dry Run', 'dryRun', ['no', 0]]];
+
+/** Rotation and retirement, of a service account or an admin key. Retire runs dry and forced: it reads, and deletes nothing. */
+const rotations = (): OperationSpec[] => [
+	written('projectServiceAccount → rotate', {
+		parameters: ROTATE,
+		valid: (w, i) => ({ projectId: w.p0.id, serviceAccountId: w.p0.serviceAccounts[i].id, retire: 'later', nameSuffix: ` (${i})` }),
+		// The old account, the replacement.
+		requests: 2,
+		route: /^\/organization\/projects\/proj_\w+\/service_accounts(\/svc_acct_\w+)?$/,
+		fields: [['Retire Old Service Account', 'retire', ['soon', 'LATER', '']], ...ROTATE_CELLS],
+	}),
+	written('projectServiceAccount → retire', {
+		parameters: { replacementId: byId(expr('replacementId')), ...RETIRE },
+		valid: (w, i) => ({ projectId: w.p0.id, serviceAccountId: w.p0.serviceAccounts[i].id, replacementId: w.p0.serviceAccounts[2].id, force: true, dryRun: true }),
+		// The replacement, the old account, the project's keys.
+		requests: 3,
+		route: /^\/organization\/projects\/proj_\w+\/(service_accounts\/svc_acct_\w+|api_keys)$/,
+		fields: [['Replacement', 'replacementId', ID_BAD], ...RETIRE_CELLS],
+	}),
+	written('adminApiKey → rotate', {
+		parameters: ROTATE,
+		valid: (w, i) => ({ adminApiKeyId: w.adminKeys[i].id, retire: 'later', nameSuffix: ` (${i})` }),
+		requests: 2,
+		route: /^\/organization\/admin_api_keys(\/key_\w+)?$/,
+		fields: [['Retire Old Key', 'retire', ['soon', 'LATER', '']], ...ROTATE_CELLS],
+	}),
+	written('adminApiKey → retire', {
+		parameters: { replacementKeyId: byId(expr('replacementKeyId')), ...RETIRE },
+		valid: (w, i) => ({ adminApiKeyId: w.adminKeys[i].id, replacementKeyId: w.adminKeys[2].id, force: true, dryRun: true }),
+		requests: 2,
+		fields: [['Replacement', 'replacementKeyId', ID_BAD], ...RETIRE_CELLS],
+	}),
+];
+
+/** A project's members from a list, one person an item: planned (nothing changes) or applied. */
+const projectAccess = (): OperationSpec[] =>
+	(['plan', 'apply'] as const).map((operation) =>
+		written(`projectAccess → ${operation}`, {
+			parameters: { projectId: byId(expr('projectId')), email: expr('email'), projectRole: expr('role') },
+			valid: (w, i) => ({ projectId: w.p0.id, email: w.outsiders[i].email, role: 'member' }),
+			// One run over all items reads the organization's users and the project's; to apply, each person is added.
+			perRun: 2,
+			requests: operation === 'plan' ? 0 : 1,
+			route: /^\/organization\/(users|projects\/proj_\w+\/users)$/,
+			fields: [['Email', 'email', EMAIL_BAD], ['Role', 'role', ['admin', 'OWNER', 'none', '']]],
+		}),
+	);
+
 /** The operations with rules of their own. */
 function withLogic(): OperationSpec[] {
 	return [
+		lookingFirst('project → create', 'If a Project With This Name Exists'),
+		lookingFirst('projectServiceAccount → create', 'If a Service Account With This Name Exists'),
+		...rotations(),
+		...projectAccess(),
 		written('projectApiKey → auditAllProjects', {
 			parameters: {
 				unusedDays: expr('unusedDays'),
@@ -385,9 +463,13 @@ function withLogic(): OperationSpec[] {
 			fields: [['Web Search', 'webSearch', ['yes', 1]]],
 		}),
 		written('invite → create', {
-			parameters: { email: expr('email'), role: expr('role'), projectAccess: 'none' },
-			valid: (_w, i) => ({ email: `new.person${i}@example.org`, role: 'reader' }),
-			fields: [['Email', 'email', EMAIL_BAD], ['Organization Role', 'role', ['admin', 'member', '']]],
+			parameters: { email: expr('email'), role: expr('role'), projectAccess: 'none', ifExists: expr('ifExists') },
+			valid: (_w, i) => ({ email: `new.person${i}@example.org`, role: 'reader', ifExists: 'fail' }),
+			fields: [
+				['Email', 'email', EMAIL_BAD],
+				['Organization Role', 'role', ['admin', 'member', '']],
+				['If Already Invited or a Member', 'ifExists', ['createAnother', 'sometimes', '']],
+			],
 		}),
 		written('groupUser → add', {
 			parameters: { userId: byId(expr('userId')) },

@@ -20,7 +20,7 @@ describe.each(OPERATIONS.map((spec) => [spec.name, spec] as const))('%s', (name,
 			expect(run.error).toBeUndefined();
 			expect(run.json.length).toBeGreaterThan(0);
 			expect(sandbox.requests.map((request) => [spec.route.test(request.path), request.status])).toEqual(
-				Array.from({ length: spec.requests }, () => [true, 200]),
+				Array.from({ length: (spec.perRun ?? 0) + spec.requests }, () => [true, 200]),
 			);
 		});
 	});
@@ -38,7 +38,8 @@ describe.each(OPERATIONS.map((spec) => [spec.name, spec] as const))('%s', (name,
 	}
 });
 
-const deletes = OPERATIONS.filter((spec) => entryOf(spec.name).method === 'DELETE');
+// A plain delete; Retire, whose first call is a delete, deletes only after reading, and is tested on its own.
+const deletes = OPERATIONS.filter((spec) => entryOf(spec.name).plain && entryOf(spec.name).method === 'DELETE');
 
 describe.each(deletes.map((spec) => [spec.name, spec] as const))('%s after a first attempt that did delete', (_name, spec) => {
 	it.concurrent('tries again and answers as the API answers a delete, not with the 404 the retry gets', async () => {

@@ -7,7 +7,7 @@ import { adminApiKeyLocator, resourceLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
 import { text } from '../shared/pickers';
 import { invalidInput, readId, readSwitch } from '../shared/parameters';
-import { incomplete, iso, nameSuffixField, readRetireNow, replacementName, retireNowField, retireSwitches } from '../shared/rotation';
+import { incomplete, iso, nameSuffixField, readRotation, retireNowField, retireSwitches } from '../shared/rotation';
 
 /**
  * An admin key is rotated by making a new one with the same name and lifetime and deleting the
@@ -37,9 +37,9 @@ export const rotateAdminApiKey = endpoint.steps({
 	fields: [retireNowField('Key', 'admin key'), notice, nameSuffixField],
 	hints: [hint],
 	async run(itemIndex, api, ids) {
-		const retireNow = readRetireNow(this, itemIndex);
+		const { retireNow, replacementName } = readRotation(this, itemIndex, 'Key');
 		const old = await api.request({ method: 'GET', path: apiPath`/organization/admin_api_keys/${ids.key_id}` });
-		const body: IDataObject = { name: replacementName(this, itemIndex, old.name) };
+		const body: IDataObject = { name: replacementName(old.name) };
 		if (typeof old.expires_at === 'number' && typeof old.created_at === 'number') {
 			body.expires_in_seconds = Math.min(MAX_LIFETIME, Math.max(1, old.expires_at - old.created_at));
 		}

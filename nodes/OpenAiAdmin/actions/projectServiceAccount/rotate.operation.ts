@@ -11,8 +11,7 @@ import {
 	incomplete,
 	iso,
 	nameSuffixField,
-	readRetireNow,
-	replacementName,
+	readRotation,
 	retireNowField,
 	retireSwitches,
 } from '../shared/rotation';
@@ -43,7 +42,7 @@ export const rotateServiceAccount = endpoint.steps({
 	fields: [retireNowField('Service Account', 'service account and its keys'), notice, nameSuffixField],
 	hints: [hint],
 	async run(itemIndex, api, ids) {
-		const retireNow = readRetireNow(this, itemIndex);
+		const { retireNow, replacementName } = readRotation(this, itemIndex, 'Service Account');
 		const old = await api.request({ method: 'GET', path: apiPath`/organization/projects/${ids.project_id}/service_accounts/${ids.service_account_id}` });
 		if (old.role !== 'owner' && old.role !== 'member') {
 			throw invalidInput(this, itemIndex, 'Service Account', `${text(old.id)} has no role and no API key to rotate (it was made with Create Service Account Only)`);
@@ -52,7 +51,7 @@ export const rotateServiceAccount = endpoint.steps({
 		const made = await api.request({
 			method: 'POST',
 			path: apiPath`/organization/projects/${ids.project_id}/service_accounts`,
-			body: { name: replacementName(this, itemIndex, old.name) },
+			body: { name: replacementName(old.name) },
 			createsResource: true,
 		});
 		let answer: IDataObject = { status: 'rotated', old: account(old), replacement: made, oldDeleted: false };

@@ -59,18 +59,24 @@ export const retireSwitches: INodeProperties[] = [
 	},
 ];
 
-export function readRetireNow(context: IExecuteFunctions, itemIndex: number): boolean {
+/**
+ * A rotation's settings, read before any request: when the old one goes ("Retire Old …", `what` as
+ * given to retireNowField, so that an error names the field as shown) and the replacement's name,
+ * the old one with the suffix if one is given.
+ */
+export function readRotation(context: IExecuteFunctions, itemIndex: number, what: string) {
 	const retire = context.getNodeParameter('retire', itemIndex, 'later');
-	if (retire !== 'now' && retire !== 'later') throw invalidInput(context, itemIndex, 'Retire Old', `${JSON.stringify(retire)} is not "now" or "later"`);
-	return retire === 'now';
-}
-
-/** The replacement's name: the old one, with the suffix if one is given. */
-export function replacementName(context: IExecuteFunctions, itemIndex: number, oldName: unknown): string {
-	const { nameSuffix } = readCollection(context, 'additionalFields', itemIndex);
-	const suffix = typeof nameSuffix === 'string' ? nameSuffix.trim() : '';
-	const base = typeof oldName === 'string' && oldName.trim() !== '' ? oldName.trim() : 'Rotated';
-	return suffix ? `${base} ${suffix}` : base;
+	if (retire !== 'now' && retire !== 'later') throw invalidInput(context, itemIndex, `Retire Old ${what}`, `${JSON.stringify(retire)} is not "now" or "later"`);
+	const { nameSuffix = '' } = readCollection(context, 'additionalFields', itemIndex);
+	if (typeof nameSuffix !== 'string') throw invalidInput(context, itemIndex, 'Name Suffix', `${JSON.stringify(nameSuffix)} is not a text`);
+	const suffix = nameSuffix.trim();
+	return {
+		retireNow: retire === 'now',
+		replacementName: (oldName: unknown): string => {
+			const base = typeof oldName === 'string' && oldName.trim() !== '' ? oldName.trim() : 'Rotated';
+			return suffix ? `${base} ${suffix}` : base;
+		},
+	};
 }
 
 /**
