@@ -144,17 +144,15 @@ const MODELS: Partial<Record<UsageKind, Array<[model: string, microsPerUnit: num
 	web_search_calls: [['gpt-4o', 25000]],
 };
 
-/** One record of a kind, drawn from the stream: its dimensions, counters, cost and line item. */
-function drawRecord(rng: Rng, kind: UsageKind, at: number, project: Project, key: { id: string; userId: string | null }): UsageRecord {
-	const [model, price] = MODELS[kind] ? rng.pick(MODELS[kind]) : [null, 0];
-	const requests = rng.int(1, 40);
-	const base: UsageRecord = {
+/** A record of a kind, at a moment, in a project: no dimension, counter or cost yet. */
+function blankRecord(kind: UsageRecord['kind'], at: number, projectId: string): UsageRecord {
+	return {
 		kind,
 		at,
-		project_id: project.id,
-		user_id: key.userId,
-		api_key_id: key.id,
-		model,
+		project_id: projectId,
+		user_id: null,
+		api_key_id: null,
+		model: null,
 		batch: null,
 		service_tier: null,
 		size: null,
@@ -167,6 +165,13 @@ function drawRecord(rng: Rng, kind: UsageKind, at: number, project: Project, key
 		quantity: 0,
 		quantity_unit: 'tokens',
 	};
+}
+
+/** One record of a kind, drawn from the stream: its dimensions, counters, cost and line item. */
+function drawRecord(rng: Rng, kind: UsageKind, at: number, project: Project, key: { id: string; userId: string | null }): UsageRecord {
+	const [model, price] = MODELS[kind] ? rng.pick(MODELS[kind]) : [null, 0];
+	const requests = rng.int(1, 40);
+	const base: UsageRecord = { ...blankRecord(kind, at, project.id), user_id: key.userId, api_key_id: key.id, model };
 	let units = 0;
 	switch (kind) {
 		case 'completions': {
@@ -243,25 +248,7 @@ function drawRecord(rng: Rng, kind: UsageKind, at: number, project: Project, key
 
 /** A record of a cost alone, at `at`, of `micros` millionths of a dollar, billed under `lineItem`. */
 export function billedRecord(projectId: string, at: number, micros: number, lineItem: string): UsageRecord {
-	return {
-		kind: BILLED_ONLY,
-		at,
-		project_id: projectId,
-		user_id: null,
-		api_key_id: null,
-		model: null,
-		batch: null,
-		service_tier: null,
-		size: null,
-		source: null,
-		context_level: null,
-		vector_store_id: null,
-		metrics: {},
-		cost_micros: micros,
-		line_item: lineItem,
-		quantity: 0,
-		quantity_unit: 'usd',
-	};
+	return { ...blankRecord(BILLED_ONLY, at, projectId), cost_micros: micros, line_item: lineItem, quantity_unit: 'usd' };
 }
 
 /** Puts a record into records kept oldest first, after those of the same second. */
