@@ -15,9 +15,6 @@
  * Select lines with N8N_E2E_LINES=1 or =2 (default both). N8N_E2E_SKIP_BUILD=1 packs the existing
  * dist/ without building.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
 import { redact, startSandbox, type ApiKey, type Project, type Sandbox } from '../../sandbox';
 import {
 	activateWorkflow,
@@ -40,43 +37,19 @@ import {
 	type N8nLine,
 	type N8nServer,
 } from './n8n';
-import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample } from './examples';
+import { expectImportableExample, importExampleCredential, readExample, type ExampleWorkflow } from './examples';
 
 const LINES = E2E_LINES;
 const EXPECTED_VERSION = { 1: /^1\./, 2: /^2\./ } as const;
 
 const EXAMPLE_FILES = ['onboarding.json', 'api-key-audit.json', 'project-from-form.json'] as const;
-/** The credential every example's OpenAI Admin nodes refer to (README: "Example workflows"). */
-const NODE_TYPE = 'n8n-nodes-openai-admin.openAiAdmin';
 const DAY = 86400;
 
-type Workflow = {
-	name: string;
-	nodes: Array<{ name: string; type: string; typeVersion: number; parameters: Record<string, unknown>; credentials?: unknown }>;
-	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
-};
+type Workflow = ExampleWorkflow;
 
 describe('the example files', () => {
 	test.each(EXAMPLE_FILES)('%s is an importable workflow with only a credential reference', (file) => {
-		const text = fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8');
-		const workflow = readExample<Workflow>(file);
-		expect(workflow.name).toMatch(/^OpenAI Admin: /);
-		const names = workflow.nodes.map((n) => n.name);
-		expect(new Set(names).size).toBe(names.length);
-		for (const [from, { main }] of Object.entries(workflow.connections)) {
-			expect(names).toContain(from);
-			for (const target of main.flat()) expect(names).toContain(target.node);
-		}
-		const ours = workflow.nodes.filter((n) => n.type === NODE_TYPE);
-		expect(ours.length).toBeGreaterThan(0);
-		for (const node of ours) {
-			expect(node.typeVersion).toBe(1);
-			expect(node.credentials).toEqual({ openAiAdminApi: EXAMPLE_CREDENTIAL });
-		}
-		// No secrets and no Code nodes (the Code node's sandbox differs between n8n lines).
-		expect(text).not.toMatch(/sk-[A-Za-z0-9-]{8,}/);
-		expect(workflow.nodes.map((n) => n.type)).not.toContain('n8n-nodes-base.code');
-		expect(workflow.nodes.map((n) => n.type)).not.toContain('n8n-nodes-base.function');
+		expectImportableExample(file);
 	});
 });
 

@@ -7,6 +7,8 @@ export interface Received {
 	rawUrl: string;
 	path: string;
 	query: URLSearchParams;
+	/** The request body as text ('' for none). */
+	body: string;
 }
 
 export interface LocalServer {
@@ -23,9 +25,10 @@ export async function startServer(answer: (request: Received) => unknown): Promi
 	const requests: Received[] = [];
 	const server = http.createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		const received = { method: req.method ?? '', rawUrl: req.url ?? '', path: url.pathname, query: url.searchParams };
+		const received = { method: req.method ?? '', rawUrl: req.url ?? '', path: url.pathname, query: url.searchParams, body: '' };
 		requests.push(received);
-		req.resume();
+		req.setEncoding('utf8');
+		req.on('data', (chunk: string) => (received.body += chunk));
 		req.on('end', () => {
 			res.writeHead(200, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(answer(received)));
