@@ -116,19 +116,19 @@ export async function pollSpend(this: IPollFunctions, event: SpendEvent): Promis
 		const periods = watchedPeriods(settings.period, now, settings.lateDays);
 		const baseline = event === SPEND_THRESHOLD ? 0 : settings.baselineDays * DAY;
 		const costs = await readDailyCosts(api, settings, periods[0].start - baseline, now, refuse);
-		const over: Array<Crossing | Jump> = event === SPEND_THRESHOLD ? crossings(costs, periods, settings.thresholds) : jumps(costs, periods, settings);
+		const overTheLine: Array<Crossing | Jump> = event === SPEND_THRESHOLD ? crossings(costs, periods, settings.thresholds) : jumps(costs, periods, settings);
 
 		const watch = watchKey(settings);
 		const stored = readSpendState(staticData, watch);
-		const news = over.filter((finding) => !hasFired(stored, finding));
-		const firing = news.filter((finding) => manual || settings.fireForSpendAlreadyOver || wasWatched(stored, finding));
+		const notYetFired = overTheLine.filter((finding) => !hasFired(stored, finding));
+		const firing = notYetFired.filter((finding) => manual || settings.fireForSpendAlreadyOver || wasWatched(stored, finding));
 		if (manual && firing.length === 0) throw nothingOverTheLine(this, settings);
 
 		const names = await projectNames(api, firing.map((finding) => finding.subject));
 		const items = firing.map((finding) =>
 			'threshold' in finding ? crossingItem(finding, names, settings, now) : jumpItem(finding, names, settings, now),
 		);
-		if (!manual) writeSpendState(staticData, nextState(stored, watch, settings.thresholds, periods, news));
+		if (!manual) writeSpendState(staticData, nextState(stored, watch, settings.thresholds, periods, notYetFired));
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	} catch (error) {
 		throw explain(error);
