@@ -19,7 +19,7 @@ import {
 	SERVICE_ACCOUNT_NAMES,
 	catalogModel,
 } from './seed-data';
-import type { UsageRecord } from './usage';
+import { BILLED_ONLY, billedRecord, insertRecord, type UsageRecord } from './usage';
 import type {
 	ApiKey,
 	OrganizationUser,
@@ -31,6 +31,8 @@ import type {
 } from './types';
 
 const DAY = 86400;
+/** The line item of the record `setCost` keeps a day's revised total in. */
+const REVISION_LINE_ITEM = 'billing revision';
 export const DEFAULT_EPOCH = 1767225600; // 2026-01-01T00:00:00Z
 
 export interface ProjectContents {
@@ -71,7 +73,10 @@ export class SandboxState {
 	}
 	/** Newest first, as GET /organization/audit_logs lists them. */
 	auditLogs: AuditLog[] = [];
-	/** Seeded activity, oldest first, that the usage and costs endpoints aggregate. */
+	/**
+	 * Activity, oldest first, that the usage and costs endpoints aggregate: seeded, plus the costs
+	 * tests add or revise (`addCost`, `setCost`).
+	 */
 	usage: UsageRecord[] = [];
 	/**
 	 * Whether the organization's audit logging is on. Off, events are still kept (so turning it back
@@ -400,6 +405,40 @@ export class SandboxState {
 			out.push(limit);
 		}
 		return out;
+	}
+
+	// ---------------------------------------------------------------- costs
+
+	/**
+	 * Bills `amount` dollars to a project at `at` (Unix seconds): a cost that only
+	 * `/organization/costs` shows, in the bucket of that day. With the clock (`now`) moved forward,
+	 * tests play spend that grows over a day, or costs that arrive after their day ended.
+	 */
+	addCost(projectId: string, at: number, amount: number, lineItem = 'billing adjustment'): UsageRecord {
+		const record = billedRecord(this.requireProject(projectId).id, at, Math.round(amount * 1e6), lineItem);
+		insertRecord(this.usage, record);
+		return record;
+	}
+
+	/**
+	 * Makes a project's costs of the UTC day that holds `day` (any Unix second of it) add up to exactly
+	 * `amount` dollars, as a revision of the bill does: the difference from what the day holds goes into
+	 * one billed record of the project at the day's first second (line item `billing revision`), made on
+	 * the first call and changed on the next. Below the seeded usage's cost, that record is negative, a
+	 * credit. Returns the record.
+	 */
+	setCost(projectId: string, day: number, amount: number): UsageRecord {
+		const project = this.requireProject(projectId);
+		const start = Math.floor(day / DAY) * DAY;
+		const inDay = this.usage.filter((record) => record.project_id === project.id && record.at >= start && record.at < start + DAY);
+		let revision = inDay.find((record) => record.line_item === REVISION_LINE_ITEM && record.at === start && record.kind === BILLED_ONLY);
+		if (!revision) {
+			revision = billedRecord(project.id, start, 0, REVISION_LINE_ITEM);
+			insertRecord(this.usage, revision);
+		}
+		const others = inDay.reduce((sum, record) => (record === revision ? sum : sum + record.cost_micros), 0);
+		revision.cost_micros = Math.round(amount * 1e6) - others;
+		return revision;
 	}
 
 	archiveProject(projectId: string, at?: number): Project {

@@ -25,9 +25,16 @@ export const USAGE_KINDS = [
 ] as const;
 export type UsageKind = (typeof USAGE_KINDS)[number];
 
-/** One seeded record: who used what, when, how much, and what it cost. */
+/**
+ * A cost that no usage endpoint counts (a credit, a correction of what was billed): only
+ * `/organization/costs` sees it. `state.addCost` and `state.setCost` make these, for tests that
+ * move spend forward in time and revise it.
+ */
+export const BILLED_ONLY = 'billed';
+
+/** One record: who used what, when, how much, and what it cost. */
 export interface UsageRecord {
-	kind: UsageKind;
+	kind: UsageKind | typeof BILLED_ONLY;
 	/** Unix seconds, inside the record's day. */
 	at: number;
 	project_id: string;
@@ -137,17 +144,15 @@ const MODELS: Partial<Record<UsageKind, Array<[model: string, microsPerUnit: num
 	web_search_calls: [['gpt-4o', 25000]],
 };
 
-/** One record of a kind, drawn from the stream: its dimensions, counters, cost and line item. */
-function drawRecord(rng: Rng, kind: UsageKind, at: number, project: Project, key: { id: string; userId: string | null }): UsageRecord {
-	const [model, price] = MODELS[kind] ? rng.pick(MODELS[kind]) : [null, 0];
-	const requests = rng.int(1, 40);
-	const base: UsageRecord = {
+/** A record of a kind, at a moment, in a project: no dimension, counter or cost yet. */
+function blankRecord(kind: UsageRecord['kind'], at: number, projectId: string): UsageRecord {
+	return {
 		kind,
 		at,
-		project_id: project.id,
-		user_id: key.userId,
-		api_key_id: key.id,
-		model,
+		project_id: projectId,
+		user_id: null,
+		api_key_id: null,
+		model: null,
 		batch: null,
 		service_tier: null,
 		size: null,
@@ -160,6 +165,13 @@ function drawRecord(rng: Rng, kind: UsageKind, at: number, project: Project, key
 		quantity: 0,
 		quantity_unit: 'tokens',
 	};
+}
+
+/** One record of a kind, drawn from the stream: its dimensions, counters, cost and line item. */
+function drawRecord(rng: Rng, kind: UsageKind, at: number, project: Project, key: { id: string; userId: string | null }): UsageRecord {
+	const [model, price] = MODELS[kind] ? rng.pick(MODELS[kind]) : [null, 0];
+	const requests = rng.int(1, 40);
+	const base: UsageRecord = { ...blankRecord(kind, at, project.id), user_id: key.userId, api_key_id: key.id, model };
 	let units = 0;
 	switch (kind) {
 		case 'completions': {
@@ -232,6 +244,23 @@ function drawRecord(rng: Rng, kind: UsageKind, at: number, project: Project, key
 	// Line items name what is billed, as the platform's cost export does: "gpt-4o, completions".
 	base.line_item = model ? `${model}, ${kind.replace(/_/g, ' ')}` : kind.replace(/_/g, ' ');
 	return base;
+}
+
+/** A record of a cost alone, at `at`, of `micros` millionths of a dollar, billed under `lineItem`. */
+export function billedRecord(projectId: string, at: number, micros: number, lineItem: string): UsageRecord {
+	return { ...blankRecord(BILLED_ONLY, at, projectId), cost_micros: micros, line_item: lineItem, quantity_unit: 'usd' };
+}
+
+/** Puts a record into records kept oldest first, after those of the same second. */
+export function insertRecord(records: UsageRecord[], record: UsageRecord): void {
+	let low = 0;
+	let high = records.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (records[middle].at <= record.at) low = middle + 1;
+		else high = middle;
+	}
+	records.splice(low, 0, record);
 }
 
 /**

@@ -10,6 +10,11 @@ import {
 } from '../OpenAiAdmin/actions/auditLog/query';
 import * as loadOptions from '../OpenAiAdmin/methods/loadOptions';
 import { defaultMaxEventsPerPoll, MAX_EVENTS_PER_POLL, pollAuditLog } from './poll';
+import { pollSpend } from './spend/poll';
+import { SPEND_JUMP, SPEND_THRESHOLD, spendProperties } from './spend/settings';
+
+const AUDIT_LOG_EVENT = 'auditLogEvent';
+const forAuditLog = { show: { triggerOn: [AUDIT_LOG_EVENT] } };
 
 export class OpenAiAdminTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,9 +23,10 @@ export class OpenAiAdminTrigger implements INodeType {
 		icon: { light: 'file:../../icons/openai-admin.svg', dark: 'file:../../icons/openai-admin.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].length ? $parameter["events"].join(", ") : "every event" }}',
+		subtitle:
+			'={{ $parameter["triggerOn"] === "spendThreshold" ? "spend reaches " + $parameter["thresholds"] : $parameter["triggerOn"] === "spendJump" ? "spend jumps" : $parameter["events"].length ? $parameter["events"].join(", ") : "every event" }}',
 		description:
-			"Starts the workflow when something happens in an OpenAI organization (a key created, a user added, a project archived...), from the organization's audit log",
+			"Starts the workflow when something happens in an OpenAI organization (a key created, a user added, a project archived...), from its audit log, or when a project's spend crosses a threshold or jumps",
 		defaults: { name: 'OpenAI Admin Trigger' },
 		polling: true,
 		inputs: [],
@@ -28,11 +34,41 @@ export class OpenAiAdminTrigger implements INodeType {
 		credentials: [{ name: 'openAiAdminApi', required: true }],
 		properties: [
 			{
+				// First, and named so: n8n's node panel lists one trigger per option of it.
+				displayName: 'Trigger On',
+				name: 'triggerOn',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Audit Log Event',
+						value: AUDIT_LOG_EVENT,
+						description: 'Something happens in the organization, such as a key created, a user added or a project archived',
+						action: 'On an audit log event',
+					},
+					{
+						name: 'Spend Crossed a Threshold',
+						value: SPEND_THRESHOLD,
+						description: "A day's or a month's spend reaches an amount, per project or for the organization",
+						action: 'On spend crossing a threshold',
+					},
+					{
+						name: 'Spend Jumped',
+						value: SPEND_JUMP,
+						description: "A day's spend rises far above its usual level",
+						action: 'On spend jumping',
+					},
+				],
+				default: AUDIT_LOG_EVENT,
+				description: 'What starts the workflow',
+			},
+			{
 				displayName:
 					"Reads the organization's audit log, which an organization owner must have turned on (platform.openai.com, organization settings). Each new event starts one run, once; the first poll starts from the moment the workflow is activated.",
 				name: 'auditLoggingNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: forAuditLog,
 			},
 			{
 				displayName: 'Events',
@@ -41,6 +77,7 @@ export class OpenAiAdminTrigger implements INodeType {
 				options: eventTypeOptions,
 				default: [],
 				description: 'The events that start the workflow (type to search, e.g. api_key); none chosen: every event',
+				displayOptions: forAuditLog,
 			},
 			{
 				displayName: 'Filters',
@@ -48,6 +85,7 @@ export class OpenAiAdminTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Filter',
 				default: {},
+				displayOptions: forAuditLog,
 				options: [actorEmailsField, actorIdsField, projectIdsField, resourceIdsField],
 			},
 			{
@@ -56,6 +94,7 @@ export class OpenAiAdminTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
+				displayOptions: forAuditLog,
 				options: [
 					{
 						displayName: 'Max Events Per Poll',
@@ -77,12 +116,15 @@ export class OpenAiAdminTrigger implements INodeType {
 					},
 				],
 			},
+			...spendProperties,
 		],
 	};
 
 	methods = { loadOptions };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const triggerOn = this.getNodeParameter('triggerOn', AUDIT_LOG_EVENT) as string;
+		if (triggerOn === SPEND_THRESHOLD || triggerOn === SPEND_JUMP) return await pollSpend.call(this, triggerOn);
 		return await pollAuditLog.call(this);
 	}
 }

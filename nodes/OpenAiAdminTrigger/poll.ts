@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { AUDIT_LOG_PATH, auditLogQuery, explainAuditLogError } from '../OpenAiAdmin/actions/auditLog/query';
 import { AdminApi, IncompleteListError } from '../OpenAiAdmin/transport';
 import { headwardPager, lastIdPager, pages } from '../OpenAiAdmin/transport/pagination';
+import { endPoll, startPoll } from './onePollAtATime';
 import type { AuditEvent, Position } from './position';
 import { advance, isAuditEvent, readPosition, unseen, writePosition } from './position';
 
@@ -167,25 +168,6 @@ async function sample(context: IPollFunctions, api: AdminApi, query: IDataObject
 			'Make a change the trigger watches (for example create an API key), then fetch again; or choose fewer events and filters. The organization records events only while its audit logging is turned on.',
 	});
 }
-
-/**
- * Marks a poll of this trigger as running, on its static data object. n8n starts a poll on every
- * tick of Poll Times without waiting for the one before, and two polls reading from one position
- * would emit the same events. The mark is a non-enumerable symbol, set with defineProperty: n8n
- * neither saves it nor counts it as a change. That is enough because one trigger is polled by one
- * process (queue mode polls on the main instance only) holding one static data object while the
- * workflow is active, and a restart, which forgets the mark, also ends every poll that was running.
- */
-const POLL_RUNNING = Symbol('openAiAdminTrigger.pollRunning');
-
-function startPoll(staticData: IDataObject): boolean {
-	if ((staticData as { [POLL_RUNNING]?: boolean })[POLL_RUNNING]) return false;
-	Reflect.defineProperty(staticData, POLL_RUNNING, { value: true, configurable: true, writable: true });
-	return true;
-}
-
-const endPoll = (staticData: IDataObject) =>
-	Reflect.defineProperty(staticData, POLL_RUNNING, { value: false, configurable: true, writable: true });
 
 /**
  * One poll: the events after the position, oldest first, each once, at most Max Events Per Poll

@@ -23,6 +23,9 @@ export const EXAMPLE_CREDENTIAL = { id: 'openAiAdminCred1', name: 'OpenAI Admin 
 
 export const NODE_TYPE = 'n8n-nodes-openai-admin.openAiAdmin';
 
+/** The package's node types: every example's nodes of ours use them at version 1 with the credential reference. */
+const OUR_TYPES = [NODE_TYPE, 'n8n-nodes-openai-admin.openAiAdminTrigger'];
+
 /** An example workflow, as far as the tests read it (a type, so that it passes as a plain record). */
 export type ExampleWorkflow = {
 	name: string;
@@ -60,21 +63,21 @@ export function expectImportableExample(file: string): ExampleWorkflow {
 	const text = fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8');
 	const workflow = readExample<ExampleWorkflow>(file);
 	expect(workflow.name).toMatch(/^OpenAI Admin: /);
-	const names = workflow.nodes.map((n) => n.name);
+	const names = workflow.nodes.map((node) => node.name);
 	expect(new Set(names).size).toBe(names.length);
 	for (const [from, { main }] of Object.entries(workflow.connections)) {
 		expect(names).toContain(from);
 		for (const target of main.flat()) expect(names).toContain(target.node);
 	}
-	const ours = workflow.nodes.filter((n) => n.type === NODE_TYPE);
+	const ours = workflow.nodes.filter((node) => OUR_TYPES.includes(node.type));
 	expect(ours.length).toBeGreaterThan(0);
 	for (const node of ours) {
 		expect(node.typeVersion).toBe(1);
 		expect(node.credentials).toEqual({ openAiAdminApi: EXAMPLE_CREDENTIAL });
 	}
 	expect(text).not.toMatch(/sk-[A-Za-z0-9-]{8,}/);
-	expect(workflow.nodes.map((n) => n.type)).not.toContain('n8n-nodes-base.code');
-	expect(workflow.nodes.map((n) => n.type)).not.toContain('n8n-nodes-base.function');
+	expect(workflow.nodes.map((node) => node.type)).not.toContain('n8n-nodes-base.code');
+	expect(workflow.nodes.map((node) => node.type)).not.toContain('n8n-nodes-base.function');
 	return workflow;
 }
 

@@ -13,11 +13,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import type { INodePropertyOptions } from 'n8n-workflow';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { OpenAiAdminApi } from '../../credentials/OpenAiAdminApi.credentials';
 import { resources, registry } from '../../nodes/OpenAiAdmin/actions/registry';
-import { AUDIT_LOG_EVENT_TYPES } from '../../nodes/OpenAiAdmin/actions/shared/enums';
+import { OpenAiAdminTrigger } from '../../nodes/OpenAiAdminTrigger/OpenAiAdminTrigger.node';
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
 import {
 	buildPackage,
@@ -51,6 +52,11 @@ import {
  * "Connection tested successfully", where 2.x closes it as soon as the test passes.
  */
 const PICTURE_LINE: N8nLine = 1;
+
+/** What the trigger starts on (its Trigger On options): the panel lists one trigger each, by its action. */
+const TRIGGER_ACTIONS = (new OpenAiAdminTrigger().description.properties.find((field) => field.name === 'triggerOn')!.options as INodePropertyOptions[]).map(
+	(option) => option.action!,
+);
 
 /** Display names of the package's nodes (a trigger too, once the package has one), from the build. */
 function packageNodeNames(): string[] {
@@ -170,10 +176,15 @@ describe.each(E2E_LINES)('n8n line %i editor', (line) => {
 		await page.getByTestId('node-creator-item-name').filter({ hasText: /^OpenAI Admin$/ }).click();
 		const actions = page.getByTestId('node-creator-category-item').filter({ hasText: `Actions (${registry.length})` });
 		await actions.waitFor();
-		// The trigger's Events become one "On <event>" trigger each. Opened from "What triggers this
-		// workflow?", n8n shows them unfolded and the actions folded: swap that to read the actions.
-		const triggers = page.getByTestId('node-creator-category-item').filter({ hasText: `Triggers (${AUDIT_LOG_EVENT_TYPES.length})` });
+		// The trigger's Trigger On options become one trigger each (audit log event, spend crossing a
+		// threshold, spend jumping). Opened from "What triggers this workflow?", n8n shows them unfolded
+		// and the actions folded: read them, then swap that to read the actions.
+		const triggers = page.getByTestId('node-creator-category-item').filter({ hasText: `Triggers (${TRIGGER_ACTIONS.length})` });
 		await triggers.waitFor();
+		const shownTriggers = await settledTexts(page.getByTestId('node-creator').getByTestId('item-iterator-item'), (texts) =>
+			TRIGGER_ACTIONS.every((text) => texts.includes(text)),
+		);
+		expect(shownTriggers).toEqual(expect.arrayContaining(TRIGGER_ACTIONS));
 		await triggers.click();
 		await actions.click();
 		// Items in panel order: a "<Resource> Actions" header, then that resource's actions. Read once
