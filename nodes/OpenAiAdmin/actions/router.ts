@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { AdminApi } from '../transport';
 import { RequestPacer } from '../transport/pacer';
 import { resources } from './registry';
+import { readReturnKeyToAgent, runsAsTool, withholdKeys } from './shared/oneTimeKey';
 import { readRequestSettings } from './shared/requestOptions';
 import type { Operation } from './types';
 
@@ -34,6 +35,22 @@ function nodeError(context: IExecuteFunctions, error: unknown, itemIndex: number
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
+/** An operation's answer as output items, a new key withheld from an AI agent unless the user says otherwise. */
+async function outputItems(
+	context: IExecuteFunctions,
+	operation: Operation,
+	result: IDataObject | IDataObject[],
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const at = operation.oneTimeKeyAt;
+	if (at && runsAsTool(context) && !readReturnKeyToAgent(context, itemIndex)) {
+		return await withholdKeys(context, Array.isArray(result) ? result : [result], at, itemIndex);
+	}
+	return context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(result), {
+		itemData: { item: itemIndex },
+	});
+}
+
 function errorOutput(error: unknown, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error instanceof Error ? error.message : String(error) };
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
@@ -57,9 +74,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			pacer ??= RequestPacer.perMinute(requestsPerMinute);
 			const api = new AdminApi(this, itemIndex, retry, pacer);
 			const result = await operation.execute.call(this, itemIndex, api);
-			const paired = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-				itemData: { item: itemIndex },
-			});
+			const paired = await outputItems(this, operation, result, itemIndex);
 			// One push per item: spreading a Return All of 200,000 into push() overflows the call stack.
 			for (const item of paired) output.push(item);
 		} catch (error) {
