@@ -18,7 +18,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
-import { startChatModel, type ChatModelStandIn, type Turn, type Reply } from './chatModel';
+import { neverUsedAnswer, neverUsedKeysScript, startChatModel, type ChatModelStandIn, type Reply, type Turn } from './chatModel';
 import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample } from './examples';
 import {
 	activateWorkflow,
@@ -156,21 +156,11 @@ function serviceAccountAgent(): Workflow {
 
 /** What the stand-in model does: the way a model would use the tools it is offered. */
 function modelScript(dataScience: () => Project) {
+	const neverUsed = neverUsedKeysScript('Data Science');
 	return (turn: Turn): Reply => {
 		const offered = turn.tools.map((tool) => tool.name);
-		if (offered.includes('List_projects')) {
-			// "Which keys in the Data Science project were never used?"
-			if (turn.results.length === 0) return { call: { name: 'List_projects', arguments: {} } };
-			if (turn.results.length === 1) {
-				const projects = JSON.parse(turn.results[0].output) as Array<{ id: string; name: string }>;
-				const project = projects.find((candidate) => candidate.name === 'Data Science');
-				if (!project) return { text: 'There is no project called Data Science.' };
-				return { call: { name: 'List_API_keys_of_a_project', arguments: { projectId: project.id } } };
-			}
-			const keys = JSON.parse(turn.results[1].output) as Array<{ id: string; name: string; last_used_at: number | null }>;
-			const never = keys.filter((key) => key.last_used_at === null);
-			return { text: `Never used in Data Science: ${never.map((key) => `${key.name} (${key.id})`).join(', ')}.` };
-		}
+		const answer = neverUsed(turn);
+		if (answer) return answer;
 		if (offered.includes('Create_service_account')) {
 			if (turn.results.length === 0) {
 				return { call: { name: 'Create_service_account', arguments: { projectId: dataScience().id, name: 'Support bot' } } };
@@ -301,7 +291,8 @@ describe.each(E2E_LINES)('n8n line %i: the AI Agent with OpenAI Admin tools', (l
 		// The answer names exactly the Data Science keys the sandbox has that were never used.
 		const never = dataScience.apiKeys.filter((key) => key.last_used_at === null);
 		expect(never.map((key) => key.name)).toEqual(expect.arrayContaining(['Notebook', 'Batch scoring']));
-		expect(answer.output).toBe(`Never used in Data Science: ${never.map((key) => `${key.name} (${key.id})`).join(', ')}.`);
+		expect(answer.output).toBe(neverUsedAnswer('Data Science', dataScience.apiKeys));
+		for (const key of never) expect(answer.output).toContain(`${key.name} (${key.id})`);
 		for (const used of dataScience.apiKeys.filter((key) => key.last_used_at !== null)) expect(answer.output).not.toContain(used.id);
 
 		const [execution] = await waitForExecutions(home, { workflowId: ids.assistant });

@@ -145,6 +145,33 @@ function responsesAnswer(turn: Turn, reply: Reply): Json {
 	};
 }
 
+/**
+ * How a model answers "which keys in the <project> project were never used?" with the tools of
+ * examples/admin-assistant.json: List projects, then List API keys of a project with the ID it read
+ * there, then a message naming the keys whose `last_used_at` is null. Undefined for a turn without
+ * those tools.
+ */
+export function neverUsedKeysScript(projectName: string): (turn: Turn) => Reply | undefined {
+	return (turn) => {
+		if (!turn.tools.some((tool) => tool.name === 'List_projects')) return undefined;
+		if (turn.results.length === 0) return { call: { name: 'List_projects', arguments: {} } };
+		if (turn.results.length === 1) {
+			const projects = JSON.parse(turn.results[0].output) as Array<{ id: string; name: string }>;
+			const project = projects.find((candidate) => candidate.name === projectName);
+			if (!project) return { text: `There is no project called ${projectName}.` };
+			return { call: { name: 'List_API_keys_of_a_project', arguments: { projectId: project.id } } };
+		}
+		const keys = JSON.parse(turn.results[1].output) as Array<{ id: string; name: string; last_used_at: number | null }>;
+		return { text: neverUsedAnswer(projectName, keys) };
+	};
+}
+
+/** The answer `neverUsedKeysScript` gives for these keys of the project. */
+export function neverUsedAnswer(projectName: string, keys: Array<{ id: string; name: string; last_used_at: number | null }>): string {
+	const never = keys.filter((key) => key.last_used_at === null);
+	return `Never used in ${projectName}: ${never.map((key) => `${key.name} (${key.id})`).join(', ')}.`;
+}
+
 export async function startChatModel(script: (turn: Turn) => Reply): Promise<ChatModelStandIn> {
 	const apiKey = `sk-stand-in-${randomBytes(6).toString('hex')}`;
 	const requests: ModelRequest[] = [];
