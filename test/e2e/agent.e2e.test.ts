@@ -207,9 +207,10 @@ describe.each(E2E_LINES)('n8n line %i: the AI Agent with OpenAI Admin tools', (l
 	let server: N8nServer;
 	let dataScience: Project;
 	let ids: { assistant: string; creator: string };
-	const started = Date.now();
+	let started = 0;
 
 	beforeAll(async () => {
+		started = Date.now();
 		const install = await installs.get(line)!;
 		sandbox = await startSandbox({ quiet: true, seed: 700 + line, projects: 3, keysPerProject: 3 });
 		const { state } = sandbox;
