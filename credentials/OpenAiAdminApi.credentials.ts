@@ -65,17 +65,19 @@ export class OpenAiAdminApi implements ICredentialType {
 	 * is sent where the key would travel unencrypted. The node's requests carry full URLs built from
 	 * the same function; the credential test's path is relative to the `baseURL` set here.
 	 */
-	// eslint-disable-next-line @typescript-eslint/require-await -- n8n awaits it; async turns a refusal into a rejection
-	async authenticate(
+	// n8n awaits it; the promise turns a refusal (resolveBaseUrl throws) into a rejection.
+	authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
-		return {
-			...requestOptions,
-			baseURL: resolveBaseUrl(credentials),
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${apiKey}` },
-		};
+		return new Promise((resolve) => {
+			const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
+			resolve({
+				...requestOptions,
+				baseURL: resolveBaseUrl(credentials),
+				headers: { ...requestOptions.headers, Authorization: `Bearer ${apiKey}` },
+			});
+		});
 	}
 
 	test: ICredentialTestRequest = {

@@ -31,6 +31,7 @@ import type {
 	INodeCredentialsDetails,
 	INodeExecutionData,
 	INodeListSearchResult,
+	INodeProperties,
 	INodeType,
 	INodeTypes,
 	IRequestOptionsSimplified,
@@ -43,6 +44,7 @@ import {
 	createDeferredPromise,
 	createRunExecutionData,
 	ICredentialsHelper,
+	NodeConnectionTypes,
 	setSafeRegexEngine,
 	Workflow,
 } from 'n8n-workflow';
@@ -420,6 +422,51 @@ function savedStaticData(workflow: Workflow): Pick<PollResult, 'staticData' | 'c
 	const changed = flags.__dataChanged === true;
 	flags.__dataChanged = false;
 	return { staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject, changed };
+}
+
+/**
+ * The tool variant n8n makes of a node with `usableAsTool` (`<type>Tool`, what an AI Agent's tool
+ * slot holds), as n8n's server does it (LoadNodesAndCredentials.convertNodeToAiTool, reached through
+ * NodeTypes.getByNameAndVersion in n8n 1.123 and 2.41): the same node with a copy of its
+ * description renamed `<name>Tool`, no inputs, one `ai_tool` output, and the Tool Description
+ * fields (Set Automatically: the operation's `action`) before the first field.
+ */
+export function asTool(nodeType: INodeType): INodeType {
+	const description = structuredClone(nodeType.description);
+	if (!description.usableAsTool) throw new Error(`${description.name} is not usable as a tool`);
+	description.name += 'Tool';
+	description.displayName += ' Tool';
+	description.inputs = [];
+	description.outputs = [NodeConnectionTypes.AiTool];
+	delete description.usableAsTool;
+	const hasResourceOrOperation = description.properties.some((property) => property.name === 'resource' || property.name === 'operation');
+	const toolDescription: INodeProperties = {
+		displayName: 'Description',
+		name: 'toolDescription',
+		type: 'string',
+		default: description.description,
+		required: true,
+		typeOptions: { rows: 2 },
+		description: 'Explain to the LLM what this tool does',
+	};
+	if (hasResourceOrOperation) {
+		toolDescription.displayOptions = { show: { descriptionType: ['manual'] } };
+		description.properties.unshift(
+			{
+				displayName: 'Tool Description',
+				name: 'descriptionType',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Set Automatically', value: 'auto', description: 'Automatically set based on resource and operation' },
+					{ name: 'Set Manually', value: 'manual', description: 'Manually set the description' },
+				],
+				default: 'auto',
+			},
+			toolDescription,
+		);
+	} else description.properties.unshift(toolDescription);
+	return Object.create(nodeType, { description: { value: description } }) as INodeType;
 }
 
 /** The items a node put on its first output in its (first) run. */

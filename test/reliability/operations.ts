@@ -104,10 +104,13 @@ interface Slot {
 
 const LIST_CONTROLS = new Set(['returnAll', 'limit']);
 
+/** A field shown only on the AI agent's tool: read there alone (test/node/tool.test.ts). */
+export const toolOnly = (property: INodeProperties) => property.displayOptions?.show?.['@tool'] !== undefined;
+
 /** Every field an entry's user fills in, but its locators and list controls: top level, or in a collection. */
 function slotsOf(entry: RegistryEntry): Slot[] {
 	return entry.properties.flatMap((property): Slot[] => {
-		if (property.type === 'resourceLocator' || property.type === 'notice' || LIST_CONTROLS.has(property.name)) return [];
+		if (property.type === 'resourceLocator' || property.type === 'notice' || toolOnly(property) || LIST_CONTROLS.has(property.name)) return [];
 		if (property.type !== 'collection') return [{ property, place: 'top' }];
 		return (property.options as INodeProperties[]).map((option) => ({ property: option, place: property.name as Place }));
 	});

@@ -20,6 +20,8 @@ import { OpenAiAdminApi } from '../../credentials/OpenAiAdminApi.credentials';
 import { resources, registry } from '../../nodes/OpenAiAdmin/actions/registry';
 import { OpenAiAdminTrigger } from '../../nodes/OpenAiAdminTrigger/OpenAiAdminTrigger.node';
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
+import { neverUsedAnswer, neverUsedKeysScript, startChatModel, type ChatModelStandIn } from '../e2e/chatModel';
+import { EXAMPLE_CREDENTIAL, readExample } from '../e2e/examples';
 import {
 	buildPackage,
 	createN8nHome,
@@ -124,8 +126,10 @@ describe.each(E2E_LINES)('n8n line %i editor', (line) => {
 	let sandbox: Sandbox;
 	let home: N8nHome;
 	let server: N8nServer;
+	let owner: N8nOwner;
 	let context: BrowserContext;
 	let page: Page;
+	let model: ChatModelStandIn | undefined;
 	/** The project and the organization member the Add step uses. */
 	let project: Project;
 	let newcomer: Sandbox['state']['organizationUsers'][number];
@@ -147,7 +151,6 @@ describe.each(E2E_LINES)('n8n line %i editor', (line) => {
 		});
 
 	beforeAll(async () => {
-		let owner: N8nOwner;
 		({ sandbox, home, server, owner } = await instances.get(line)!);
 		project = sandbox.state.projects[1];
 		newcomer = sandbox.state.organizationUsers.find((user) => !project.users.some((member) => member.id === user.id))!;
@@ -157,6 +160,7 @@ describe.each(E2E_LINES)('n8n line %i editor', (line) => {
 
 	afterAll(async () => {
 		await context?.close();
+		await model?.close();
 		await server?.stop();
 		await sandbox?.close();
 		if (home) removeN8nHome(home);
@@ -314,4 +318,48 @@ describe.each(E2E_LINES)('n8n line %i editor', (line) => {
 		expect(await hint.textContent()).toContain('OpenAI shows it only this once');
 		if (line === PICTURE_LINE) await picture(page, 'one-time-key');
 	});
+
+	step('the admin assistant example answers in the editor chat which keys of a project were never used', async () => {
+		// A project called Data Science with keys used and never used; a stand-in for OpenAI's models.
+		const dataScience = sandbox.state.projects.filter((p) => !p.is_default)[1];
+		dataScience.name = 'Data Science';
+		const now = Math.floor(Date.now() / 1000);
+		sandbox.state.addApiKeys(dataScience.id, 1, { name: 'Notebook', last_used_at: null });
+		sandbox.state.addApiKeys(dataScience.id, 1, { name: 'Batch scoring', owner: 'service_account', last_used_at: null });
+		sandbox.state.addApiKeys(dataScience.id, 1, { name: 'Dashboard', last_used_at: now - 3600 });
+		const script = neverUsedKeysScript('Data Science');
+		model = await startChatModel((turn) => script(turn) ?? { text: 'no tools' });
+
+		// The example as a user imports it, with their two credentials picked (made through n8n's REST API).
+		const admin = await rest<{ id: string }>('POST', '/rest/credentials', { name: 'OpenAI Admin (sandbox)', type: 'openAiAdminApi', data: { apiKey: sandbox.adminKey, baseUrl: sandbox.baseUrl } });
+		const openAi = await rest<{ id: string }>('POST', '/rest/credentials', { name: 'OpenAI (stand-in)', type: 'openAiApi', data: { apiKey: model.apiKey, url: model.baseUrl } });
+		const text = JSON.stringify(readExample('admin-assistant.json'))
+			.replaceAll(JSON.stringify(EXAMPLE_CREDENTIAL), JSON.stringify({ id: admin.id, name: 'OpenAI Admin (sandbox)' }))
+			.replaceAll(JSON.stringify({ id: 'openAiCred1', name: 'OpenAI account' }), JSON.stringify({ id: openAi.id, name: 'OpenAI (stand-in)' }));
+		const workflow = await rest<{ id: string }>('POST', '/rest/workflows', { ...(JSON.parse(text) as object), active: false });
+
+		await page.goto(`${server.baseUrl}/workflow/${workflow.id}`);
+		await page.getByTestId('workflow-chat-button').click();
+		const input = page.getByTestId('chat-input').filter({ visible: true }).locator('textarea').or(page.locator('textarea[data-test-id="chat-input"]')).first();
+		await input.fill('Which keys in the Data Science project were never used?');
+		await input.press('Enter');
+		// The agent's answer, as the chat shows it (n8n's chat marks its messages with classes, not test ids).
+		const answer = page.locator('.chat-message-from-bot').filter({ hasText: 'Never used in Data Science' }).first();
+		await answer.waitFor({ timeout: 120_000 });
+		expect((await answer.textContent())?.trim()).toBe(neverUsedAnswer('Data Science', dataScience.apiKeys));
+		expect(sandbox.requests.some((request) => request.path === `/organization/projects/${dataScience.id}/api_keys`)).toBe(true);
+		if (line === PICTURE_LINE) await picture(page, 'agent-chat');
+	});
+
+	/** A call to n8n's REST API as the owner; the answer's `data`. */
+	async function rest<T>(method: string, route: string, body: unknown): Promise<T> {
+		const res = await fetch(`${server.baseUrl}${route}`, {
+			method,
+			headers: { 'content-type': 'application/json', cookie: `n8n-auth=${owner.authCookie}` },
+			body: JSON.stringify(body),
+		});
+		const text = await res.text();
+		if (!res.ok) throw new Error(`${method} ${route} answered ${res.status}: ${text}`);
+		return (JSON.parse(text) as { data: T }).data;
+	}
 });

@@ -43,6 +43,8 @@ interface Common {
 	/** The resource locator that fills each parameter of the path, by the spec's parameter name. */
 	locators?: Record<string, INodeProperties>;
 	hints?: OperationHint[];
+	/** Where the answer holds a new key's secret, shown only once (see shared/oneTimeKey.ts). */
+	oneTimeKeyAt?: string;
 }
 
 type BodyReader = (this: IExecuteFunctions, itemIndex: number) => IDataObject | Promise<IDataObject>;

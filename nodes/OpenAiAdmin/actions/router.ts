@@ -5,6 +5,7 @@ import { AdminApi } from '../transport';
 import { RequestPacer } from '../transport/pacer';
 import { resources } from './registry';
 import { errorJson } from './shared/errors';
+import { readReturnKeyToAgent, runsAsTool, withholdKeys } from './shared/oneTimeKey';
 import { readRequestSettings } from './shared/requestOptions';
 import type { AllItemsOperation, Operation } from './types';
 
@@ -39,6 +40,22 @@ function nodeError(context: IExecuteFunctions, error: unknown, itemIndex: number
 		return error;
 	}
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+/** An operation's answer as output items, a new key withheld from an AI agent unless the user says otherwise. */
+async function outputItems(
+	context: IExecuteFunctions,
+	operation: Operation,
+	result: IDataObject | IDataObject[],
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const at = operation.oneTimeKeyAt;
+	if (at && runsAsTool(context) && !readReturnKeyToAgent(context, itemIndex)) {
+		return await withholdKeys(context, Array.isArray(result) ? result : [result], at, itemIndex);
+	}
+	return context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(result), {
+		itemData: { item: itemIndex },
+	});
 }
 
 /** n8n's pairing: one input item, or several (an output that comes from a whole list). */
@@ -76,9 +93,7 @@ class Run {
 			const operation = findOperation(this.context, itemIndex);
 			if (!operation.execute) throw new NodeOperationError(this.context.getNode(), `${operation.name} runs over all items at once`, { itemIndex });
 			const result = await operation.execute.call(this.context, itemIndex, this.api(itemIndex));
-			const paired = this.context.helpers.constructExecutionMetaData(this.context.helpers.returnJsonArray(result), {
-				itemData: { item: itemIndex },
-			});
+			const paired = await outputItems(this.context, operation, result, itemIndex);
 			// One push per item: spreading a Return All of 200,000 into push() overflows the call stack.
 			for (const item of paired) this.output.push(item);
 		} catch (error) {

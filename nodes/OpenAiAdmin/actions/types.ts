@@ -39,6 +39,11 @@ interface OperationDescription {
 	plain: boolean;
 	hints?: OperationHint[];
 	/**
+	 * Where its answer holds a new key's secret, which OpenAI shows only once (e.g. `api_key.value`):
+	 * withheld from an AI agent unless the user says otherwise (shared/oneTimeKey.ts).
+	 */
+	oneTimeKeyAt?: string;
+	/**
 	 * For an operation of several requests (the key audit, a rotation): every spec operation it may
 	 * make, the one it is about first (that is also its own method, path and operationId).
 	 */

@@ -12,6 +12,7 @@ import { registry } from '../../../nodes/OpenAiAdmin/actions/registry';
 import type { LocalServer } from '../../helpers/httpServer';
 import { startServer } from '../../helpers/httpServer';
 import { byId, runNode } from '../../helpers/runNode';
+import { toolOnly } from '../../reliability/operations';
 
 const plain = registry.filter((entry) => entry.plain);
 
@@ -36,7 +37,7 @@ function parametersFor(entry: RegistryEntry): { parameters: INodeParameters; bod
 	if (entry.method !== 'POST') return { parameters };
 	const body: IDataObject = {};
 	for (const field of entry.properties) {
-		if (field.type === 'resourceLocator' || field.type === 'notice') continue;
+		if (field.type === 'resourceLocator' || field.type === 'notice' || toolOnly(field)) continue;
 		const fields = field.type === 'collection' ? (field.options as INodeProperties[]) : [field];
 		const values = Object.fromEntries(fields.map((option) => [option.name, valueFor(option)]));
 		parameters[field.name] = (field.type === 'collection' ? values : values[field.name]) as INodeParameters[string];

@@ -6,7 +6,7 @@ import { retireAdminApiKey, rotateAdminApiKey } from './rotate.operation';
 
 const locators = { key_id: adminApiKeyLocator };
 
-const { notice, hint } = oneTimeKey('value', 'admin API key');
+const key = oneTimeKey('value', 'admin API key');
 
 export const adminApiKey = resource({ value: 'adminApiKey', name: 'Admin API Key', description: 'Keys for the Administration API itself (redacted, except once when created)' }, [
 	// Its answer holds the key's secret value once: the form and the output pane say so.
@@ -24,8 +24,9 @@ export const adminApiKey = resource({ value: 'adminApiKey', name: 'Admin API Key
 				description: 'How long until the key expires, at most a year (31536000); without it the key does not expire',
 			},
 		},
-		properties: [notice],
-		hints: [hint],
+		properties: key.fields,
+		hints: [key.hint],
+		oneTimeKeyAt: key.at,
 	}),
 	endpoint.delete('admin-api-keys-delete', {
 		action: 'Delete an admin API key',

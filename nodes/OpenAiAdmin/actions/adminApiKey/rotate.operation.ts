@@ -17,7 +17,7 @@ import { incomplete, iso, nameSuffixField, readRotation, retireNowField, retireS
  */
 
 const locators = { key_id: adminApiKeyLocator };
-const { notice, hint } = oneTimeKey('replacement.value', 'admin API key');
+const key = oneTimeKey('replacement.value', 'admin API key');
 
 /** The spec's longest lifetime of an admin key: a year, in seconds. */
 const MAX_LIFETIME = 31536000;
@@ -30,12 +30,13 @@ const ownKeyStep = (id: unknown) =>
 export const rotateAdminApiKey = endpoint.steps({
 	value: 'rotate',
 	name: 'Rotate',
-	action: 'Rotate an admin API key',
+	action: 'Rotate an admin API key and delete the old key now or later',
 	description: 'Make a new admin API key with the same name and lifetime, and delete the old one now or later',
 	calls: ['admin-api-keys-get', 'admin-api-keys-create', 'admin-api-keys-delete'],
 	locators,
-	fields: [retireNowField('Key', 'admin key'), notice, nameSuffixField],
-	hints: [hint],
+	fields: [retireNowField('Key', 'admin key'), ...key.fields, nameSuffixField],
+	hints: [key.hint],
+	oneTimeKeyAt: key.at,
 	async run(itemIndex, api, ids) {
 		const { retireNow, replacementName } = readRotation(this, itemIndex, 'Key');
 		const old = await api.request({ method: 'GET', path: apiPath`/organization/admin_api_keys/${ids.key_id}` });
@@ -71,7 +72,7 @@ const replacementLocator = resourceLocator({
 export const retireAdminApiKey = endpoint.steps({
 	value: 'retire',
 	name: 'Retire',
-	action: 'Retire a rotated admin API key',
+	action: 'Retire and delete a rotated admin API key',
 	description: 'Delete an old admin key once its replacement is in use; until then, say so and delete nothing',
 	calls: ['admin-api-keys-delete', 'admin-api-keys-get'],
 	locators,

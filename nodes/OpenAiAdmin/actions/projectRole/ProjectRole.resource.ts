@@ -8,7 +8,7 @@ const locators = { project_id: projectLocator, role_id: projectRoleIdLocator };
 export const projectRole = resource({ value: 'projectRole', name: 'Project Role', description: 'Roles of a project: the predefined ones and custom roles with their permissions' }, [
 	createRole('project', { project_id: projectLocator }),
 	endpoint.delete('delete-project-role', {
-		action: 'Delete a project role',
+		action: 'Delete a project role and its assignments',
 		description: 'Delete a custom role of a project; it is taken from the users and groups it was assigned to',
 		locators,
 	}),

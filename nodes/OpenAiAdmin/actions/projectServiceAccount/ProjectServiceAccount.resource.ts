@@ -7,7 +7,7 @@ import { retireServiceAccount, rotateServiceAccount } from './rotate.operation';
 
 const locators = { project_id: projectLocator, service_account_id: serviceAccountLocator };
 
-const { notice, hint } = oneTimeKey('api_key.value', 'service account key');
+const key = oneTimeKey('api_key.value', 'service account key');
 
 export const projectServiceAccount = resource({ value: 'projectServiceAccount', name: 'Project Service Account', description: 'Bot identities of a project, each with its own API key' }, [
 	// Its answer holds the account's API key, unredacted, once: the form and the output pane say so.
@@ -24,11 +24,12 @@ export const projectServiceAccount = resource({ value: 'projectServiceAccount', 
 			create_service_account_only:
 				'Whether to create the service account without an API key and without default roles (its role is then "none")',
 		},
-		properties: [notice],
-		hints: [hint],
+		properties: key.fields,
+		hints: [key.hint],
+		oneTimeKeyAt: key.at,
 	}),
 	endpoint.delete('delete-project-service-account', {
-		action: 'Delete a service account',
+		action: 'Delete a service account and its API keys',
 		description: 'Delete a service account and its API keys from a project',
 		locators,
 	}),

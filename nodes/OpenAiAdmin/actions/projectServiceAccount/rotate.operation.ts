@@ -23,14 +23,14 @@ import {
  */
 
 const locators = { project_id: projectLocator, service_account_id: serviceAccountLocator };
-const { notice, hint } = oneTimeKey('replacement.api_key.value', 'service account key');
+const key = oneTimeKey('replacement.api_key.value', 'service account key');
 
 const account = (item: IDataObject) => ({ id: item.id, name: item.name, role: item.role });
 
 export const rotateServiceAccount = endpoint.steps({
 	value: 'rotate',
 	name: 'Rotate',
-	action: 'Rotate a service account key',
+	action: 'Rotate a service account key and delete the old account now or later',
 	description: 'Make a replacement service account with a new API key (same name and role), and retire the old one now or later',
 	calls: [
 		'retrieve-project-service-account',
@@ -39,8 +39,9 @@ export const rotateServiceAccount = endpoint.steps({
 		'delete-project-service-account',
 	],
 	locators,
-	fields: [retireNowField('Service Account', 'service account and its keys'), notice, nameSuffixField],
-	hints: [hint],
+	fields: [retireNowField('Service Account', 'service account and its keys'), ...key.fields, nameSuffixField],
+	hints: [key.hint],
+	oneTimeKeyAt: key.at,
 	async run(itemIndex, api, ids) {
 		const { retireNow, replacementName } = readRotation(this, itemIndex, 'Service Account');
 		const old = await api.request({ method: 'GET', path: apiPath`/organization/projects/${ids.project_id}/service_accounts/${ids.service_account_id}` });
@@ -103,7 +104,7 @@ function lastUse(keys: IDataObject[], accountId: string): { keys: IDataObject[];
 export const retireServiceAccount = endpoint.steps({
 	value: 'retire',
 	name: 'Retire',
-	action: 'Retire a rotated service account',
+	action: 'Retire and delete a rotated service account and its API keys',
 	description: "Delete an old service account once its replacement's key is in use; until then, say so and delete nothing",
 	calls: ['delete-project-service-account', 'retrieve-project-service-account', 'list-project-api-keys'],
 	locators,

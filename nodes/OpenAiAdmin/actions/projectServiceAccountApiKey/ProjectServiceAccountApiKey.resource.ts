@@ -3,7 +3,7 @@ import { projectLocator, serviceAccountLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
 import { resource } from '../resource';
 
-const { notice, hint } = oneTimeKey('value', 'service account key');
+const key = oneTimeKey('value', 'service account key');
 
 export const projectServiceAccountApiKey = resource({ value: 'projectServiceAccountApiKey', name: 'Project Service Account API Key', description: 'New API keys for an existing service account (shown once)', defaultOperation: 'create' }, [
 	endpoint.post('CreateanAPIkeyforaserviceaccount', {
@@ -21,7 +21,8 @@ export const projectServiceAccountApiKey = resource({ value: 'projectServiceAcco
 				description: "The scopes of the key; without them it has the service account's permissions",
 			},
 		},
-		properties: [notice],
-		hints: [hint],
+		properties: key.fields,
+		hints: [key.hint],
+		oneTimeKeyAt: key.at,
 	}),
 	]);

@@ -8,7 +8,7 @@ const locators = { role_id: roleLocator };
 export const role = resource({ value: 'role', name: 'Role', description: 'Organization roles: the predefined ones and custom roles with their permissions' }, [
 	createRole('organization', {}),
 	endpoint.delete('delete-role', {
-		action: 'Delete a role',
+		action: 'Delete a role and its assignments',
 		description: 'Delete a custom role; it is taken from the users and groups it was assigned to',
 		locators,
 	}),

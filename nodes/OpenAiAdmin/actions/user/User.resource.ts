@@ -24,7 +24,7 @@ export const user = resource({ value: 'user', name: 'User', description: 'Member
 	endpoint.delete('delete-user', {
 		value: 'remove',
 		name: 'Remove',
-		action: 'Remove a user from the organization',
+		action: 'Remove a user from the organization and delete their API keys',
 		description:
 			'Remove a member from the organization: they lose access to every project, and the API keys they own are deleted',
 		locators,
