@@ -189,7 +189,7 @@ describe('tool descriptions of the operations that delete', () => {
 		'groupRole remove': 'Unassign a role from a group in OpenAI Admin',
 		'groupUser remove': 'Remove a user from a group in OpenAI Admin',
 		'invite delete': 'Delete an invite in OpenAI Admin',
-		'projectAccess apply': 'Apply project access from a list, removing unlisted members if set in OpenAI Admin',
+		'projectAccess apply': 'Apply project access from a list and remove unlisted members if set in OpenAI Admin',
 		'projectApiKey delete': 'Delete a project API key in OpenAI Admin',
 		'projectGroup remove': 'Remove a group from a project in OpenAI Admin',
 		'projectGroupRole remove': 'Unassign a role from a project group in OpenAI Admin',

@@ -319,6 +319,79 @@ describe.each(E2E_LINES)('n8n line %i editor', (line) => {
 		if (line === PICTURE_LINE) await picture(page, 'one-time-key');
 	});
 
+	step('Project Access → Plan from a team list: the output pane lists each change and the summary, and nothing changed', async () => {
+		// A project with two owners, a member to promote and two members the list leaves out.
+		const target = sandbox.state.projects.find((p) => !p.is_default && p.archived_at === null && p.id !== project.id)!;
+		sandbox.state.addProjectUsers(target.id, 1, 'owner');
+		sandbox.state.addProjectUsers(target.id, 3, 'member');
+		const owners = target.users.filter((user) => user.role === 'owner');
+		const [promoted, ...unlisted] = target.users.filter((user) => user.role === 'member');
+		const outsider = sandbox.state.organizationUsers.find((user) => !target.users.some((member) => member.id === user.id))!;
+		const members = [
+			...owners.map((user) => ({ email: user.email, role: 'owner' })),
+			{ email: promoted.email, role: 'owner' },
+			{ email: outsider.email, role: 'member' },
+			{ email: 'new.analyst@example.com', role: 'member' },
+		];
+		const before = structuredClone(target.users);
+		const admin = await rest<{ id: string }>('POST', '/rest/credentials', { name: 'OpenAI Admin (plan)', type: 'openAiAdminApi', data: { apiKey: sandbox.adminKey, baseUrl: sandbox.baseUrl } });
+		const workflow = await rest<{ id: string; nodes: Array<{ id: string; name: string }> }>('POST', '/rest/workflows', {
+			name: 'OpenAI Admin: plan a project from a team list',
+			active: false,
+			nodes: [
+				{ id: 'b5b4d0c2-0c1e-4f43-9a65-1d1b6f1a0001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'b5b4d0c2-0c1e-4f43-9a65-1d1b6f1a0002',
+					name: 'Team list',
+					type: 'n8n-nodes-base.set',
+					typeVersion: 3.4,
+					position: [220, 0],
+					parameters: { mode: 'raw', jsonOutput: JSON.stringify({ members }), options: {} },
+				},
+				{ id: 'b5b4d0c2-0c1e-4f43-9a65-1d1b6f1a0003', name: 'Members', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [440, 0], parameters: { fieldToSplitOut: 'members', options: {} } },
+				{
+					id: 'b5b4d0c2-0c1e-4f43-9a65-1d1b6f1a0004',
+					name: 'Plan',
+					type: 'n8n-nodes-openai-admin.openAiAdmin',
+					typeVersion: 1,
+					position: [660, 0],
+					credentials: { openAiAdminApi: { id: admin.id, name: 'OpenAI Admin (plan)' } },
+					parameters: {
+						resource: 'projectAccess',
+						operation: 'plan',
+						projectId: { __rl: true, mode: 'id', value: target.id },
+						email: '={{ $json.email }}',
+						projectRole: '={{ $json.role }}',
+						removeUnlisted: true,
+					},
+				},
+			],
+			connections: {
+				Start: { main: [[{ node: 'Team list', type: 'main', index: 0 }]] },
+				'Team list': { main: [[{ node: 'Members', type: 'main', index: 0 }]] },
+				Members: { main: [[{ node: 'Plan', type: 'main', index: 0 }]] },
+			},
+			settings: {},
+		});
+
+		// n8n opens a node's panel from its address; Execute step runs the nodes before it too.
+		await page.goto(`${server.baseUrl}/workflow/${workflow.id}/b5b4d0c2-0c1e-4f43-9a65-1d1b6f1a0004`);
+		await page.getByTestId('ndv').waitFor();
+		if (line === PICTURE_LINE) await widenOutputPane(page, 420);
+		await page.getByTestId('node-execute-button').click();
+		const output = page.getByTestId('output-panel');
+		await output.getByText('new.analyst@example.com', { exact: true }).first().waitFor();
+		await output.getByTestId('radio-button-table').click();
+		const table = output.getByTestId('ndv-data-container').locator('table');
+		for (const text of ['invite', 'add', 'changeRole', 'remove', promoted.email, outsider.email, ...unlisted.map((user) => user.email)]) {
+			await table.getByText(text, { exact: true }).first().waitFor();
+		}
+		// A plan reads and changes nothing.
+		expect(target.users).toEqual(before);
+		expect(sandbox.requests.filter((request) => request.method !== 'GET' && request.path.includes(target.id))).toEqual([]);
+		if (line === PICTURE_LINE) await picture(page, 'project-access-plan');
+	});
+
 	step('the admin assistant example answers in the editor chat which keys of a project were never used', async () => {
 		// A project called Data Science with keys used and never used; a stand-in for OpenAI's models.
 		const dataScience = sandbox.state.projects.filter((p) => !p.is_default)[1];

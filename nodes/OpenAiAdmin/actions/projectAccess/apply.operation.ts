@@ -135,7 +135,7 @@ const lastOwner = ({ change }: Planned) =>
 export const applyProjectAccess = endpoint.allItems({
 	value: 'apply',
 	name: 'Apply',
-	action: 'Apply project access from a list, removing unlisted members if set',
+	action: 'Apply project access from a list and remove unlisted members if set',
 	description:
 		'Bring the members of a project in line with a list of people (one input item each): invite, add, change roles and, if asked, remove. Outputs what became of each change.',
 	calls: [...READS, 'inviteUser', 'create-project-user', 'modify-project-user', 'delete-project-user'],
