@@ -20,25 +20,13 @@ import * as path from 'node:path';
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
 import { neverUsedAnswer, neverUsedKeysScript, startChatModel, type ChatModelStandIn, type Reply, type Turn } from './chatModel';
 import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample } from './examples';
-import {
-	activateWorkflow,
-	buildPackage,
-	createN8nHome,
-	E2E_LINES,
-	importCredentials,
-	importWorkflows,
-	installLines,
-	loadCommunityPackage,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
-	waitForExecutions,
-	waitForWebhook,
-	type N8nHome,
-	type N8nInstall,
-	type N8nLine,
-	type N8nServer,
-} from './n8n';
+import { buildPackage, loadCommunityPackage } from './community-package';
+import { waitForExecutions } from './n8n-executions';
+import { activateWorkflow, createN8nHome, importCredentials, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import { E2E_LINES, installLines, type N8nInstall, type N8nLine } from './n8n-install';
+import { waitForWebhook } from './n8n-requests';
+import { startN8n, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
 
 const EXAMPLE = 'admin-assistant.json';
 const TOOL_TYPE = 'n8n-nodes-openai-admin.openAiAdminTool';

@@ -2,19 +2,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import {
-	activateWorkflow,
-	createN8nHome,
-	importCredentials,
-	importWorkflows,
-	loadCommunityPackage,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
-	type N8nHome,
-	type N8nInstall,
-	type N8nServer,
-} from './n8n';
+import { loadCommunityPackage } from './community-package';
+import { activateWorkflow, createN8nHome, importCredentials, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import type { N8nInstall } from './n8n-install';
+import { startN8n, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
 
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 

@@ -18,26 +18,13 @@
  * Select lines with N8N_E2E_LINES=1 or =2. N8N_E2E_SKIP_BUILD=1 packs the existing dist/.
  */
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
-import {
-	buildPackage,
-	createN8nHome,
-	E2E_LINES,
-	executeWorkflow,
-	getExecutions,
-	importWorkflows,
-	installLines,
-	loadCommunityPackage,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
-	waitForExecutions,
-	type N8nExecution,
-	type N8nHome,
-	type N8nInstall,
-	type N8nLine,
-	type N8nRun,
-	type N8nServer,
-} from './n8n';
+import { buildPackage, loadCommunityPackage } from './community-package';
+import { executeWorkflow, type N8nRun } from './n8n-execute';
+import { getExecutions, waitForExecutions, type N8nExecution } from './n8n-executions';
+import { createN8nHome, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import { E2E_LINES, installLines, type N8nInstall, type N8nLine } from './n8n-install';
+import { startN8n, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
 import { expectImportableExample, importExampleCredential, NODE_TYPE, readExample, type ExampleWorkflow } from './examples';
 
 const EXAMPLE = 'key-rotation.json';

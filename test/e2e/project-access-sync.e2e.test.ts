@@ -12,18 +12,13 @@ import * as path from 'node:path';
 
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
 import type { OrganizationUser } from '../../sandbox/types';
-import {
-	buildPackage,
-	E2E_LINES,
-	installLines,
-	nodeOutput,
-	waitForExecutions,
-	waitForWebhook,
-	type N8nHome,
-	type N8nInstall,
-	type N8nLine,
-	type N8nServer,
-} from './n8n';
+import { buildPackage } from './community-package';
+import { nodeOutput } from './n8n-execute';
+import { waitForExecutions } from './n8n-executions';
+import type { N8nHome } from './n8n-home';
+import { E2E_LINES, installLines, type N8nInstall, type N8nLine } from './n8n-install';
+import { waitForWebhook } from './n8n-requests';
+import type { N8nServer } from './n8n-server';
 import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, readExample, serveExample, stopExample, type ServedExample } from './examples';
 
 const EXAMPLE = 'project-access-sync.json';

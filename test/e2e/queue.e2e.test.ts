@@ -18,23 +18,14 @@
  */
 
 import { startSandbox, type Sandbox } from '../../sandbox';
-import {
-	activateWorkflow,
-	E2E_LINES,
-	getExecutions,
-	importWorkflows,
-	loadCommunityPackage,
-	nodeOutput,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
-	startWorker,
-	submitForm,
-	waitForExecutions,
-	type N8nLine,
-	type N8nProcess,
-	type N8nServer,
-} from './n8n';
+import { loadCommunityPackage } from './community-package';
+import { nodeOutput } from './n8n-execute';
+import { getExecutions, waitForExecutions } from './n8n-executions';
+import { activateWorkflow, importWorkflows, removeN8nHome } from './n8n-home';
+import { E2E_LINES, type N8nLine } from './n8n-install';
+import { submitForm } from './n8n-requests';
+import { startN8n, startWorker, type N8nProcess, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
 import { useN8nLines } from './setup';
 import { EXAMPLE_CREDENTIAL, importExampleCredential, readExample } from './examples';
 import { createQueueCluster, startQueueServices, workerExecutions, type QueueCluster, type QueueServices } from './queue';

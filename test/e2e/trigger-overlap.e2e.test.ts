@@ -25,25 +25,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { startSandbox, type RecordedRequest, type Sandbox } from '../../sandbox';
-import {
-	activateWorkflow,
-	buildPackage,
-	createN8nHome,
-	E2E_LINES,
-	getExecutions,
-	importWorkflows,
-	installLines,
-	loadCommunityPackage,
-	nodeOutput,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
-	waitForExecutions,
-	type N8nHome,
-	type N8nInstall,
-	type N8nLine,
-	type N8nServer,
-} from './n8n';
+import { buildPackage, loadCommunityPackage } from './community-package';
+import { nodeOutput } from './n8n-execute';
+import { getExecutions, waitForExecutions } from './n8n-executions';
+import { activateWorkflow, createN8nHome, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import { E2E_LINES, installLines, type N8nInstall, type N8nLine } from './n8n-install';
+import { startN8n, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
 import { EXAMPLE_CREDENTIAL, importExampleCredential } from './examples';
 
 const AUDIT = '/organization/audit_logs';

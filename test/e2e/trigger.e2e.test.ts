@@ -18,22 +18,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
-import {
-	activateWorkflow,
-	createN8nHome,
-	E2E_LINES,
-	getExecutions,
-	importWorkflows,
-	loadCommunityPackage,
-	nodeOutput,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
-	waitForExecutions,
-	type N8nExecution,
-	type N8nHome,
-	type N8nServer,
-} from './n8n';
+import { loadCommunityPackage } from './community-package';
+import { nodeOutput } from './n8n-execute';
+import { getExecutions, waitForExecutions, type N8nExecution } from './n8n-executions';
+import { activateWorkflow, createN8nHome, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import { E2E_LINES } from './n8n-install';
+import { startN8n, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
 import { useN8nLines } from './setup';
 import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample } from './examples';
 
