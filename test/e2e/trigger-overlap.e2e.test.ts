@@ -25,13 +25,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { startSandbox, type RecordedRequest, type Sandbox } from '../../sandbox';
-import { buildPackage, loadCommunityPackage } from './community-package';
+import { loadCommunityPackage } from './community-package';
 import { nodeOutput } from './n8n-execute';
 import { getExecutions, waitForExecutions } from './n8n-executions';
 import { activateWorkflow, createN8nHome, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
-import { E2E_LINES, installLines, type N8nInstall, type N8nLine } from './n8n-install';
+import { E2E_LINES } from './n8n-install';
 import { startN8n, type N8nServer } from './n8n-server';
 import { REPO_ROOT } from './processes';
+import { useN8nLines } from './setup';
 import { EXAMPLE_CREDENTIAL, importExampleCredential } from './examples';
 
 const AUDIT = '/organization/audit_logs';
@@ -108,19 +109,16 @@ const auditRequests = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.met
 const describeRequests = (requests: RecordedRequest[]) =>
 	requests.map((r) => `${clock(r.at)} ${r.status} inFlight=${r.inFlight}${r.latencyMs ? ` +${r.latencyMs}ms` : ''} ${r.rawUrl}`).join('\n');
 
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
-beforeAll(async () => {
-	installs = installLines(E2E_LINES);
-	await buildPackage();
+const { installOf } = useN8nLines();
+beforeAll(() => {
 	expect(fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'OpenAiAdminTrigger', 'OpenAiAdminTrigger.node.js'))).toBe(true);
-	await Promise.allSettled(installs.values());
-}, 30 * 60 * 1000);
+});
 
 test.concurrent.each(E2E_LINES)(
 	'n8n line %i: a poll that outlasts Poll Times: the tick inside it asks nothing, each new event comes once',
 	async (line) => {
 		const started = Date.now();
-		const install = await installs.get(line)!;
+		const install = await installOf(line);
 		const sandbox = await startSandbox({ quiet: true, seed: 1900 + line, projects: 1, users: 2 });
 		let home: N8nHome | undefined;
 		let server: N8nServer | undefined;
