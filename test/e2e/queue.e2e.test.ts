@@ -27,7 +27,7 @@ import { submitForm } from './n8n-requests';
 import { startN8n, startWorker, type N8nProcess, type N8nServer } from './n8n-server';
 import { REPO_ROOT } from './processes';
 import { useN8nLines } from './setup';
-import { EXAMPLE_CREDENTIAL, importExampleCredential, readExample } from './examples';
+import { importExampleCredential, readExample, triggerAlone, TRIGGER_NODE } from './examples';
 import { createQueueCluster, startQueueServices, workerExecutions, type QueueCluster, type QueueServices } from './queue';
 
 const LINES = E2E_LINES;
@@ -42,28 +42,8 @@ const AUDIT = '/organization/audit_logs';
 /** One poll a minute, plus n8n's start-up and a loaded machine. */
 const POLL_WAIT_MS = 180_000;
 const TRIGGER_NAME = 'OpenAI Admin: queue trigger e2e';
-const TRIGGER_NODE = 'OpenAI Admin Trigger';
 /** The trigger alone, polling every minute, on the events the test makes. */
-const auditWatcher = {
-	name: TRIGGER_NAME,
-	nodes: [
-		{
-			parameters: {
-				pollTimes: { item: [{ mode: 'everyMinute' }] },
-				events: ['service_account.created', 'api_key.created', 'user.added'],
-				filters: {},
-				options: {},
-			},
-			id: '9b7e0c42-8d55-4b1e-a1f3-2c6d0e4f5a61',
-			name: TRIGGER_NODE,
-			type: 'n8n-nodes-openai-admin.openAiAdminTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			credentials: { openAiAdminApi: EXAMPLE_CREDENTIAL },
-		},
-	],
-	connections: {},
-};
+const auditWatcher = triggerAlone(TRIGGER_NAME, ['service_account.created', 'api_key.created', 'user.added'], '9b7e0c42-8d55-4b1e-a1f3-2c6d0e4f5a61');
 /** n8n-core's debug line at the start of every poll: "Polling trigger initiated" (1.x), "Poll trigger initiated" (2.x). */
 const POLL_LOG = new RegExp(`Poll(?:ing)? trigger initiated for workflow "${TRIGGER_NAME}"`, 'g');
 /** 2.x only: a poll of a workflow replaced meanwhile, skipped before it calls the node. */

@@ -24,10 +24,9 @@ import { activateWorkflow, createN8nHome, importWorkflows, removeN8nHome, type N
 import { E2E_LINES } from './n8n-install';
 import { startN8n, type N8nServer } from './n8n-server';
 import { REPO_ROOT } from './processes';
-import { expectImportableExample, importExampleCredential, readExample, type ExampleWorkflow } from './examples';
+import { expectImportableExample, importExampleCredential, readExample, TRIGGER_TYPE, type ExampleWorkflow } from './examples';
 import { useN8nLines } from './setup';
 
-const TRIGGER_TYPE = 'n8n-nodes-openai-admin.openAiAdminTrigger';
 const COSTS = '/organization/costs';
 /** One poll a minute, plus n8n's start-up and a loaded machine. */
 const POLL_WAIT_MS = 150_000;

@@ -33,11 +33,10 @@ import { E2E_LINES } from './n8n-install';
 import { startN8n, type N8nServer } from './n8n-server';
 import { REPO_ROOT } from './processes';
 import { useN8nLines } from './setup';
-import { EXAMPLE_CREDENTIAL, importExampleCredential } from './examples';
+import { importExampleCredential, triggerAlone, TRIGGER_NODE } from './examples';
 
 const AUDIT = '/organization/audit_logs';
 const WORKFLOW_NAME = 'OpenAI Admin: overlapping polls e2e';
-const TRIGGER_NODE = 'OpenAI Admin Trigger';
 const NEW_EVENTS = 150;
 /**
  * How long each slow request takes, and how many there are. The node gives up on a request after
@@ -55,21 +54,7 @@ const POLL_WAIT_MS = 150_000;
 const SETTLE_MS = 5_000;
 
 /** The trigger alone, every minute, on every event. */
-const watcher = {
-	name: WORKFLOW_NAME,
-	nodes: [
-		{
-			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, events: [], filters: {}, options: {} },
-			id: '6f0c2a7e-31d4-4b8a-9e55-0d2b7c41a9f3',
-			name: TRIGGER_NODE,
-			type: 'n8n-nodes-openai-admin.openAiAdminTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			credentials: { openAiAdminApi: EXAMPLE_CREDENTIAL },
-		},
-	],
-	connections: {},
-};
+const watcher = triggerAlone(WORKFLOW_NAME, [], '6f0c2a7e-31d4-4b8a-9e55-0d2b7c41a9f3');
 
 /**
  * n8n-core's debug line at the start of every poll, activation included: "Polling trigger initiated"

@@ -26,10 +26,9 @@ import { E2E_LINES } from './n8n-install';
 import { startN8n, type N8nServer } from './n8n-server';
 import { REPO_ROOT } from './processes';
 import { useN8nLines } from './setup';
-import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample } from './examples';
+import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample, triggerAlone, TRIGGER_NODE, TRIGGER_TYPE } from './examples';
 
 const EXAMPLE = 'new-key-alert.json';
-const TRIGGER_TYPE = 'n8n-nodes-openai-admin.openAiAdminTrigger';
 const AUDIT = '/organization/audit_logs';
 /** One poll a minute, plus n8n's start-up and a loaded machine. */
 const POLL_WAIT_MS = 150_000;
@@ -55,21 +54,7 @@ describe('examples/new-key-alert.json', () => {
 });
 
 /** The trigger alone, on the two events the test makes. */
-const watcher = {
-	name: 'OpenAI Admin: trigger e2e',
-	nodes: [
-		{
-			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, events: ['api_key.created', 'user.added'], filters: {}, options: {} },
-			id: '4d3b6a0e-5c1f-4f43-9a53-1f0d6c3b7a10',
-			name: 'OpenAI Admin Trigger',
-			type: TRIGGER_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			credentials: { openAiAdminApi: EXAMPLE_CREDENTIAL },
-		},
-	],
-	connections: {},
-};
+const watcher = triggerAlone('OpenAI Admin: trigger e2e', ['api_key.created', 'user.added'], '4d3b6a0e-5c1f-4f43-9a53-1f0d6c3b7a10');
 
 const { installOf } = useN8nLines();
 beforeAll(() => {
@@ -162,8 +147,8 @@ test.concurrent.each(E2E_LINES)(
 			const runs = await waitForExecutions(home, { workflowId: watcherId, count: 4, timeoutMs: POLL_WAIT_MS });
 
 			expect(runs.map((run) => [run.mode, run.status])).toEqual(expected.map(() => ['trigger', 'success']));
-			expect(itemsPerExecution(runs, 'OpenAI Admin Trigger')).toEqual(expected);
-			const [firstEvent] = nodeOutput(runs[0].run!, 'OpenAI Admin Trigger');
+			expect(itemsPerExecution(runs, TRIGGER_NODE)).toEqual(expected);
+			const [firstEvent] = nodeOutput(runs[0].run!, TRIGGER_NODE);
 			expect(firstEvent).toEqual(sandbox.state.auditLogs.find((event) => event.id === expected[0][0]));
 
 			// The example: the two polls with new keys, each key turned into its alert.
