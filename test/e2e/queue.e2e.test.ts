@@ -26,6 +26,7 @@ import { E2E_LINES, type N8nLine } from './n8n-install';
 import { submitForm } from './n8n-requests';
 import { startN8n, startWorker, type N8nProcess, type N8nServer } from './n8n-server';
 import { REPO_ROOT } from './processes';
+import { adminCall } from './sandbox-admin';
 import { useN8nLines } from './setup';
 import { importExampleCredential, readExample, triggerAlone, TRIGGER_NODE } from './examples';
 import { createQueueCluster, startQueueServices, workerExecutions, type QueueCluster, type QueueServices } from './queue';
@@ -263,7 +264,7 @@ describe.each(LINES)('n8n line %i in queue mode (main + 2 workers, PostgreSQL, R
 		/** One API call; its events (recorded while the call is answered, so no poll can split them). */
 		const change = async (method: string, apiPath: string, body: unknown) => {
 			const before = new Set(sandbox.state.auditLogs.map((e) => e.id));
-			await call(method, apiPath, body);
+			await adminCall(sandbox, method, apiPath, body);
 			const made = sandbox.state.auditLogs.filter((e) => !before.has(e.id)).map((e) => e.id);
 			expected.push(made.sort());
 			return made;
@@ -313,18 +314,6 @@ describe.each(LINES)('n8n line %i in queue mode (main + 2 workers, PostgreSQL, R
 		for (const w of perWorkerRuns) expect(w.finished.sort()).toEqual(w.started.sort());
 		expect(await getExecutions(cluster.main, { workflowId: triggerId })).toHaveLength(2);
 	});
-
-	/** A change through the sandbox's API, as an admin would make it. */
-	async function call(method: string, apiPath: string, body: unknown): Promise<Record<string, unknown>> {
-		const response = await fetch(`${sandbox.baseUrl}${apiPath}`, {
-			method,
-			headers: { authorization: `Bearer ${sandbox.adminKey}`, 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		const json = (await response.json()) as Record<string, unknown>;
-		if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${JSON.stringify(json)}`);
-		return json;
-	}
 
 	/** Resolves once `done()` holds, checked every 200 ms; fails after POLL_WAIT_MS. */
 	async function until(what: string, done: () => boolean): Promise<void> {

@@ -25,6 +25,7 @@ import { activateWorkflow, createN8nHome, importWorkflows, removeN8nHome, type N
 import { E2E_LINES } from './n8n-install';
 import { startN8n, type N8nServer } from './n8n-server';
 import { REPO_ROOT } from './processes';
+import { adminCall } from './sandbox-admin';
 import { useN8nLines } from './setup';
 import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample, triggerAlone, TRIGGER_NODE, TRIGGER_TYPE } from './examples';
 
@@ -72,18 +73,6 @@ async function polled(sandbox: Sandbox, after: number, timeoutMs = POLL_WAIT_MS)
 	}
 }
 
-/** A change through the sandbox's API, as an admin would make it. */
-async function call(sandbox: Sandbox, method: string, apiPath: string, body: unknown): Promise<Record<string, any>> {
-	const response = await fetch(`${sandbox.baseUrl}${apiPath}`, {
-		method,
-		headers: { authorization: `Bearer ${sandbox.adminKey}`, 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	const json = (await response.json()) as Record<string, any>;
-	if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${JSON.stringify(json)}`);
-	return json;
-}
-
 /** The ids of the events each execution started with, in execution order. */
 const itemsPerExecution = (executions: N8nExecution[], node: string) =>
 	executions.map((execution) => nodeOutput(execution.run!, node).map((item) => item.id));
@@ -115,20 +104,20 @@ test.concurrent.each(E2E_LINES)(
 			let seen = await polled(sandbox, await polled(sandbox, 0));
 
 			// 1. A service account and its key: only the key's event is watched.
-			await call(sandbox, 'POST', `/organization/projects/${project.id}/service_accounts`, { name: 'ci bot' });
+			await adminCall(sandbox, 'POST', `/organization/projects/${project.id}/service_accounts`, { name: 'ci bot' });
 			expected.push([newest('api_key.created').id]);
 			alertKeys.push([keyIdOf(newest('api_key.created'))]);
 			await waitForExecutions(home, { workflowId: watcherId, count: 1, timeoutMs: POLL_WAIT_MS });
 
 			// 2. A person added to the project.
-			await call(sandbox, 'POST', `/organization/projects/${project.id}/users`, { user_id: outsiders()[0].id, role: 'member' });
+			await adminCall(sandbox, 'POST', `/organization/projects/${project.id}/users`, { user_id: outsiders()[0].id, role: 'member' });
 			expected.push([newest('user.added').id]);
 			await waitForExecutions(home, { workflowId: watcherId, count: 2, timeoutMs: POLL_WAIT_MS });
 
 			// 3. n8n goes down; meanwhile a key is created, and an admin key (with its admin scopes).
 			await server.stop();
 			server = undefined;
-			await call(sandbox, 'POST', `/organization/projects/${project.id}/service_accounts`, { name: 'batch job' });
+			await adminCall(sandbox, 'POST', `/organization/projects/${project.id}/service_accounts`, { name: 'batch job' });
 			const projectKey = newest('api_key.created');
 			const adminKey = sandbox.state.recordEvent({
 				type: 'api_key.created',
@@ -142,7 +131,7 @@ test.concurrent.each(E2E_LINES)(
 
 			// 4. One more change after the restart.
 			seen = await polled(sandbox, seen);
-			await call(sandbox, 'POST', `/organization/projects/${project.id}/users`, { user_id: outsiders()[0].id, role: 'owner' });
+			await adminCall(sandbox, 'POST', `/organization/projects/${project.id}/users`, { user_id: outsiders()[0].id, role: 'owner' });
 			expected.push([newest('user.added').id]);
 			const runs = await waitForExecutions(home, { workflowId: watcherId, count: 4, timeoutMs: POLL_WAIT_MS });
 
