@@ -20,25 +20,14 @@ import * as path from 'node:path';
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
 import { neverUsedAnswer, neverUsedKeysScript, startChatModel, type ChatModelStandIn, type Reply, type Turn } from './chatModel';
 import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample } from './examples';
-import {
-	activateWorkflow,
-	buildPackage,
-	createN8nHome,
-	E2E_LINES,
-	importCredentials,
-	importWorkflows,
-	installLines,
-	loadCommunityPackage,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
-	waitForExecutions,
-	waitForWebhook,
-	type N8nHome,
-	type N8nInstall,
-	type N8nLine,
-	type N8nServer,
-} from './n8n';
+import { loadCommunityPackage } from './community-package';
+import { waitForExecutions } from './n8n-executions';
+import { activateWorkflow, createN8nHome, importCredentials, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import { E2E_LINES } from './n8n-install';
+import { waitForWebhook } from './n8n-requests';
+import { startN8n, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
+import { useN8nLines } from './setup';
 
 const EXAMPLE = 'admin-assistant.json';
 const TOOL_TYPE = 'n8n-nodes-openai-admin.openAiAdminTool';
@@ -193,12 +182,7 @@ function findFile(dir: string, relative: string): string | undefined {
 	return undefined;
 }
 
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
-beforeAll(async () => {
-	installs = installLines(E2E_LINES);
-	await buildPackage();
-	await Promise.allSettled(installs.values());
-}, 30 * 60 * 1000);
+const { installOf } = useN8nLines();
 
 describe.each(E2E_LINES)('n8n line %i: the AI Agent with OpenAI Admin tools', (line) => {
 	let sandbox: Sandbox;
@@ -211,7 +195,7 @@ describe.each(E2E_LINES)('n8n line %i: the AI Agent with OpenAI Admin tools', (l
 
 	beforeAll(async () => {
 		started = Date.now();
-		const install = await installs.get(line)!;
+		const install = await installOf(line);
 		sandbox = await startSandbox({ quiet: true, seed: 700 + line, projects: 3, keysPerProject: 3 });
 		const { state } = sandbox;
 		dataScience = state.projects.filter((project) => !project.is_default)[1];

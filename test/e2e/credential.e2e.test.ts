@@ -9,22 +9,13 @@ import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import type { LocalServer } from '../helpers/httpServer';
 import { startServer } from '../helpers/httpServer';
-import {
-	createN8nHome,
-	E2E_LINES,
-	executeWorkflow,
-	importCredentials,
-	importWorkflow,
-	loadCommunityPackage,
-	N8nExecutionError,
-	removeN8nHome,
-	REPO_ROOT,
-	setupOwner,
-	startN8n,
-	type N8nHome,
-	type N8nOwner,
-	type N8nServer,
-} from './n8n';
+import { loadCommunityPackage } from './community-package';
+import { executeWorkflow, N8nExecutionError } from './n8n-execute';
+import { createN8nHome, importCredentials, importWorkflow, removeN8nHome, type N8nHome } from './n8n-home';
+import { E2E_LINES } from './n8n-install';
+import { setupOwner, type N8nOwner } from './n8n-requests';
+import { startN8n, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
 import { useN8nLines } from './setup';
 
 const CREDENTIAL = { id: 'openAiAdminE2e01', name: 'OpenAI Admin (sandbox)', type: 'openAiAdminApi' };

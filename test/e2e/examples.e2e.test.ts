@@ -16,21 +16,13 @@
  * dist/ without building.
  */
 import { redact, startSandbox, type ApiKey, type Project, type Sandbox } from '../../sandbox';
-import {
-	createN8nHome,
-	executeWorkflow,
-	importWorkflows,
-	E2E_LINES,
-	loadCommunityPackage,
-	nodeOutput,
-	openForm,
-	removeN8nHome,
-	REPO_ROOT,
-	submitForm,
-	waitForExecutions,
-	type N8nHome,
-	type N8nInstall,
-} from './n8n';
+import { loadCommunityPackage } from './community-package';
+import { executeWorkflow, nodeOutput } from './n8n-execute';
+import { waitForExecutions } from './n8n-executions';
+import { createN8nHome, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import { E2E_LINES, type N8nInstall } from './n8n-install';
+import { openForm, submitForm } from './n8n-requests';
+import { REPO_ROOT } from './processes';
 import { expectImportableExample, importExampleCredential, readExample, type ExampleWorkflow } from './examples';
 import { useN8nLines, useStartedN8n } from './setup';
 

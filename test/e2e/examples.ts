@@ -1,20 +1,15 @@
-/** What the e2e files that run the workflows in examples/ share: reading them, and their credential. */
+/**
+ * What the e2e files that run the workflows in examples/ share: reading them, and their credential;
+ * and the workflow of the trigger alone that the trigger's own e2e files import, with that credential.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import {
-	activateWorkflow,
-	createN8nHome,
-	importCredentials,
-	importWorkflows,
-	loadCommunityPackage,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
-	type N8nHome,
-	type N8nInstall,
-	type N8nServer,
-} from './n8n';
+import { loadCommunityPackage } from './community-package';
+import { activateWorkflow, createN8nHome, importCredentials, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import type { N8nInstall } from './n8n-install';
+import { startN8n, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
 
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 
@@ -22,9 +17,10 @@ export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 export const EXAMPLE_CREDENTIAL = { id: 'openAiAdminCred1', name: 'OpenAI Admin account' };
 
 export const NODE_TYPE = 'n8n-nodes-openai-admin.openAiAdmin';
+export const TRIGGER_TYPE = 'n8n-nodes-openai-admin.openAiAdminTrigger';
 
 /** The package's node types: every example's nodes of ours use them at version 1 with the credential reference. */
-const OUR_TYPES = [NODE_TYPE, 'n8n-nodes-openai-admin.openAiAdminTrigger'];
+const OUR_TYPES = [NODE_TYPE, TRIGGER_TYPE];
 
 /** An example workflow, as far as the tests read it (a type, so that it passes as a plain record). */
 export type ExampleWorkflow = {
@@ -111,4 +107,29 @@ export async function serveExample(install: N8nInstall, sandbox: { adminKey: str
 export async function stopExample(served: ServedExample | undefined): Promise<void> {
 	await served?.server.stop();
 	if (served) removeN8nHome(served.home);
+}
+
+/** The trigger's node in a `triggerAlone` workflow. */
+export const TRIGGER_NODE = 'OpenAI Admin Trigger';
+
+/**
+ * A workflow of the OpenAI Admin Trigger alone (node `TRIGGER_NODE`, with the examples' credential),
+ * polling every minute on `events` (every event when empty); `nodeId` is its node's id.
+ */
+export function triggerAlone(name: string, events: string[], nodeId: string) {
+	return {
+		name,
+		nodes: [
+			{
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, events, filters: {}, options: {} },
+				id: nodeId,
+				name: TRIGGER_NODE,
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				credentials: { openAiAdminApi: EXAMPLE_CREDENTIAL },
+			},
+		],
+		connections: {},
+	};
 }

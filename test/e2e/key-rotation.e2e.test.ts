@@ -18,26 +18,14 @@
  * Select lines with N8N_E2E_LINES=1 or =2. N8N_E2E_SKIP_BUILD=1 packs the existing dist/.
  */
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
-import {
-	buildPackage,
-	createN8nHome,
-	E2E_LINES,
-	executeWorkflow,
-	getExecutions,
-	importWorkflows,
-	installLines,
-	loadCommunityPackage,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
-	waitForExecutions,
-	type N8nExecution,
-	type N8nHome,
-	type N8nInstall,
-	type N8nLine,
-	type N8nRun,
-	type N8nServer,
-} from './n8n';
+import { loadCommunityPackage } from './community-package';
+import { executeWorkflow, type N8nRun } from './n8n-execute';
+import { getExecutions, waitForExecutions, type N8nExecution } from './n8n-executions';
+import { createN8nHome, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import { E2E_LINES } from './n8n-install';
+import { startN8n, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
+import { useN8nLines } from './setup';
 import { expectImportableExample, importExampleCredential, NODE_TYPE, readExample, type ExampleWorkflow } from './examples';
 
 const EXAMPLE = 'key-rotation.json';
@@ -131,12 +119,7 @@ describe('examples/key-rotation.json', () => {
 	});
 });
 
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
-beforeAll(async () => {
-	installs = installLines(E2E_LINES);
-	await buildPackage();
-	await Promise.allSettled(installs.values());
-}, 30 * 60 * 1000);
+const { installOf } = useN8nLines();
 
 /** The example with the test's service account filled in and its Wait shortened (see the top). */
 function exampleFor(project: Project, serviceAccountId: string): ExampleWorkflow {
@@ -178,7 +161,7 @@ test.concurrent.each(E2E_LINES)(
 	async (line) => {
 		const started = Date.now();
 		const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
-		const install = await installs.get(line)!;
+		const install = await installOf(line);
 		const sandbox = await startSandbox({ quiet: true, seed: 600 + line, projects: 2, users: 4, serviceAccountsPerProject: 2 });
 		let home: N8nHome | undefined;
 		let server: N8nServer | undefined;

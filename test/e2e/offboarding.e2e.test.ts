@@ -7,14 +7,12 @@
 
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
 import type { OrganizationUser } from '../../sandbox/types';
-import {
-	E2E_LINES,
-	nodeOutput,
-	submitForm,
-	waitForExecutions,
-	type N8nHome,
-	type N8nServer,
-} from './n8n';
+import { nodeOutput } from './n8n-execute';
+import { waitForExecutions } from './n8n-executions';
+import type { N8nHome } from './n8n-home';
+import { E2E_LINES } from './n8n-install';
+import { submitForm } from './n8n-requests';
+import type { N8nServer } from './n8n-server';
 import { readExample, serveExample, stopExample, type ServedExample } from './examples';
 import { useN8nLines } from './setup';
 

@@ -12,18 +12,13 @@ import * as path from 'node:path';
 
 import { startSandbox, type Project, type Sandbox } from '../../sandbox';
 import type { OrganizationUser } from '../../sandbox/types';
-import {
-	buildPackage,
-	E2E_LINES,
-	installLines,
-	nodeOutput,
-	waitForExecutions,
-	waitForWebhook,
-	type N8nHome,
-	type N8nInstall,
-	type N8nLine,
-	type N8nServer,
-} from './n8n';
+import { nodeOutput } from './n8n-execute';
+import { waitForExecutions } from './n8n-executions';
+import type { N8nHome } from './n8n-home';
+import { E2E_LINES } from './n8n-install';
+import { waitForWebhook } from './n8n-requests';
+import type { N8nServer } from './n8n-server';
+import { useN8nLines } from './setup';
 import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, readExample, serveExample, stopExample, type ServedExample } from './examples';
 
 const EXAMPLE = 'project-access-sync.json';
@@ -76,12 +71,7 @@ describe('examples/project-access-sync.json', () => {
 	});
 });
 
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
-beforeAll(async () => {
-	installs = installLines(E2E_LINES);
-	await buildPackage();
-	await Promise.allSettled(installs.values());
-}, 30 * 60 * 1000);
+const { installOf } = useN8nLines();
 
 /** Submits a form as a browser does: multipart, the fields named `field-0`, `field-1`, … in order. */
 async function post(url: string, values: string[]): Promise<Response> {
@@ -126,7 +116,7 @@ describe.each(E2E_LINES)('n8n line %i: project access sync', (line) => {
 	let people: Record<'ada' | 'katherine' | 'grace' | 'cleo' | 'keyOwner', OrganizationUser>;
 
 	beforeAll(async () => {
-		const install = await installs.get(line)!;
+		const install = await installOf(line);
 		sandbox = await startSandbox({ quiet: true, seed: 600 + line, projects: 1, users: 3, usersPerProject: 0, serviceAccountsPerProject: 0, keysPerProject: 0 });
 		const { state } = sandbox;
 		// The list's people, as the example names them; Alan Turing is not in the organization.

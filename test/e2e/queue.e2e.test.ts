@@ -18,25 +18,17 @@
  */
 
 import { startSandbox, type Sandbox } from '../../sandbox';
-import {
-	activateWorkflow,
-	E2E_LINES,
-	getExecutions,
-	importWorkflows,
-	loadCommunityPackage,
-	nodeOutput,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
-	startWorker,
-	submitForm,
-	waitForExecutions,
-	type N8nLine,
-	type N8nProcess,
-	type N8nServer,
-} from './n8n';
+import { loadCommunityPackage } from './community-package';
+import { nodeOutput } from './n8n-execute';
+import { getExecutions, waitForExecutions } from './n8n-executions';
+import { activateWorkflow, importWorkflows, removeN8nHome } from './n8n-home';
+import { E2E_LINES, type N8nLine } from './n8n-install';
+import { submitForm } from './n8n-requests';
+import { startN8n, startWorker, type N8nProcess, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
+import { adminCall } from './sandbox-admin';
 import { useN8nLines } from './setup';
-import { EXAMPLE_CREDENTIAL, importExampleCredential, readExample } from './examples';
+import { importExampleCredential, readExample, triggerAlone, TRIGGER_NODE } from './examples';
 import { createQueueCluster, startQueueServices, workerExecutions, type QueueCluster, type QueueServices } from './queue';
 
 const LINES = E2E_LINES;
@@ -51,28 +43,8 @@ const AUDIT = '/organization/audit_logs';
 /** One poll a minute, plus n8n's start-up and a loaded machine. */
 const POLL_WAIT_MS = 180_000;
 const TRIGGER_NAME = 'OpenAI Admin: queue trigger e2e';
-const TRIGGER_NODE = 'OpenAI Admin Trigger';
 /** The trigger alone, polling every minute, on the events the test makes. */
-const auditWatcher = {
-	name: TRIGGER_NAME,
-	nodes: [
-		{
-			parameters: {
-				pollTimes: { item: [{ mode: 'everyMinute' }] },
-				events: ['service_account.created', 'api_key.created', 'user.added'],
-				filters: {},
-				options: {},
-			},
-			id: '9b7e0c42-8d55-4b1e-a1f3-2c6d0e4f5a61',
-			name: TRIGGER_NODE,
-			type: 'n8n-nodes-openai-admin.openAiAdminTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			credentials: { openAiAdminApi: EXAMPLE_CREDENTIAL },
-		},
-	],
-	connections: {},
-};
+const auditWatcher = triggerAlone(TRIGGER_NAME, ['service_account.created', 'api_key.created', 'user.added'], '9b7e0c42-8d55-4b1e-a1f3-2c6d0e4f5a61');
 /** n8n-core's debug line at the start of every poll: "Polling trigger initiated" (1.x), "Poll trigger initiated" (2.x). */
 const POLL_LOG = new RegExp(`Poll(?:ing)? trigger initiated for workflow "${TRIGGER_NAME}"`, 'g');
 /** 2.x only: a poll of a workflow replaced meanwhile, skipped before it calls the node. */
@@ -292,7 +264,7 @@ describe.each(LINES)('n8n line %i in queue mode (main + 2 workers, PostgreSQL, R
 		/** One API call; its events (recorded while the call is answered, so no poll can split them). */
 		const change = async (method: string, apiPath: string, body: unknown) => {
 			const before = new Set(sandbox.state.auditLogs.map((e) => e.id));
-			await call(method, apiPath, body);
+			await adminCall(sandbox, method, apiPath, body);
 			const made = sandbox.state.auditLogs.filter((e) => !before.has(e.id)).map((e) => e.id);
 			expected.push(made.sort());
 			return made;
@@ -342,18 +314,6 @@ describe.each(LINES)('n8n line %i in queue mode (main + 2 workers, PostgreSQL, R
 		for (const w of perWorkerRuns) expect(w.finished.sort()).toEqual(w.started.sort());
 		expect(await getExecutions(cluster.main, { workflowId: triggerId })).toHaveLength(2);
 	});
-
-	/** A change through the sandbox's API, as an admin would make it. */
-	async function call(method: string, apiPath: string, body: unknown): Promise<Record<string, unknown>> {
-		const response = await fetch(`${sandbox.baseUrl}${apiPath}`, {
-			method,
-			headers: { authorization: `Bearer ${sandbox.adminKey}`, 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		const json = (await response.json()) as Record<string, unknown>;
-		if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${JSON.stringify(json)}`);
-		return json;
-	}
 
 	/** Resolves once `done()` holds, checked every 200 ms; fails after POLL_WAIT_MS. */
 	async function until(what: string, done: () => boolean): Promise<void> {

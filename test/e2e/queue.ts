@@ -13,7 +13,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 
-import { createN8nHome, freePort, REPO_ROOT, type N8nHome, type N8nInstall } from './n8n';
+import { createN8nHome, type N8nHome } from './n8n-home';
+import type { N8nInstall } from './n8n-install';
+import { freePort } from './ports';
+import { REPO_ROOT } from './processes';
 
 const SERVICES_SCRIPT = path.join(REPO_ROOT, 'scripts', 'e2e', 'queue-services.sh');
 const PORT_TAKEN_EXIT = 3;

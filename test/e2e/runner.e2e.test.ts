@@ -6,7 +6,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { createN8nHome, describeExit, executeWorkflow, freePort, N8nExecutionError, removeN8nHome, runN8n, type N8nHome, type N8nLine } from './n8n';
+import { executeWorkflow, N8nExecutionError } from './n8n-execute';
+import { createN8nHome, removeN8nHome, runN8n, type N8nHome } from './n8n-home';
+import type { N8nLine } from './n8n-install';
+import { freePort } from './ports';
+import { describeExit } from './processes';
 
 const SUCCESS = { data: { resultData: { runData: { Start: [{ data: { main: [[{ json: { ok: 1 } }]] } }] } } }, finished: true, mode: 'cli', status: 'success' };
 const FAILURE = { ...SUCCESS, finished: true, status: 'error', data: { resultData: { runData: {}, error: { message: 'boom' } } } };

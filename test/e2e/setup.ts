@@ -3,7 +3,10 @@
  * are found in the cache) at once while the package builds; `installOf(line)` is a line's install. A
  * line whose install failed fails its own tests only.
  */
-import { activateWorkflow, buildPackage, E2E_LINES, installLines, startN8n, type N8nHome, type N8nInstall, type N8nLine, type N8nServer } from './n8n';
+import { buildPackage } from './community-package';
+import { activateWorkflow, type N8nHome } from './n8n-home';
+import { E2E_LINES, installLines, type N8nInstall, type N8nLine } from './n8n-install';
+import { startN8n, type N8nServer } from './n8n-server';
 
 export function useN8nLines(options: { build?: boolean; meanwhile?: () => Promise<void> } = {}) {
 	let installs = new Map<N8nLine, Promise<N8nInstall>>();

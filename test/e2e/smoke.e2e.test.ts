@@ -11,22 +11,12 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-	callWebhook,
-	createN8nHome,
-	executeWorkflow,
-	importCredentials,
-	importWorkflows,
-	E2E_LINES,
-	loadCommunityPackage,
-	nodeOutput,
-	openForm,
-	removeN8nHome,
-	submitForm,
-	waitForExecutions,
-	type N8nHome,
-	type N8nInstall,
-} from './n8n';
+import { loadCommunityPackage } from './community-package';
+import { executeWorkflow, nodeOutput } from './n8n-execute';
+import { waitForExecutions } from './n8n-executions';
+import { createN8nHome, importCredentials, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import { E2E_LINES, type N8nInstall } from './n8n-install';
+import { callWebhook, openForm, submitForm } from './n8n-requests';
 import { useN8nLines, useStartedN8n } from './setup';
 import { createProbePackage, PROBE_PACKAGE_NAME } from './probe-package';
 

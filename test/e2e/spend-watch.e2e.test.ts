@@ -17,26 +17,16 @@
  */
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { startServer, type LocalServer } from '../helpers/httpServer';
-import {
-	activateWorkflow,
-	createN8nHome,
-	E2E_LINES,
-	getExecutions,
-	importWorkflows,
-	loadCommunityPackage,
-	nodeOutput,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
-	waitForExecutions,
-	type N8nExecution,
-	type N8nHome,
-	type N8nServer,
-} from './n8n';
-import { expectImportableExample, importExampleCredential, readExample, type ExampleWorkflow } from './examples';
+import { loadCommunityPackage } from './community-package';
+import { nodeOutput } from './n8n-execute';
+import { getExecutions, waitForExecutions, type N8nExecution } from './n8n-executions';
+import { activateWorkflow, createN8nHome, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import { E2E_LINES } from './n8n-install';
+import { startN8n, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
+import { expectImportableExample, importExampleCredential, readExample, TRIGGER_TYPE, type ExampleWorkflow } from './examples';
 import { useN8nLines } from './setup';
 
-const TRIGGER_TYPE = 'n8n-nodes-openai-admin.openAiAdminTrigger';
 const COSTS = '/organization/costs';
 /** One poll a minute, plus n8n's start-up and a loaded machine. */
 const POLL_WAIT_MS = 150_000;

@@ -25,30 +25,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { startSandbox, type RecordedRequest, type Sandbox } from '../../sandbox';
-import {
-	activateWorkflow,
-	buildPackage,
-	createN8nHome,
-	E2E_LINES,
-	getExecutions,
-	importWorkflows,
-	installLines,
-	loadCommunityPackage,
-	nodeOutput,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
-	waitForExecutions,
-	type N8nHome,
-	type N8nInstall,
-	type N8nLine,
-	type N8nServer,
-} from './n8n';
-import { EXAMPLE_CREDENTIAL, importExampleCredential } from './examples';
+import { loadCommunityPackage } from './community-package';
+import { nodeOutput } from './n8n-execute';
+import { getExecutions, waitForExecutions } from './n8n-executions';
+import { activateWorkflow, createN8nHome, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import { E2E_LINES } from './n8n-install';
+import { startN8n, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
+import { useN8nLines } from './setup';
+import { importExampleCredential, triggerAlone, TRIGGER_NODE } from './examples';
 
 const AUDIT = '/organization/audit_logs';
 const WORKFLOW_NAME = 'OpenAI Admin: overlapping polls e2e';
-const TRIGGER_NODE = 'OpenAI Admin Trigger';
 const NEW_EVENTS = 150;
 /**
  * How long each slow request takes, and how many there are. The node gives up on a request after
@@ -66,21 +54,7 @@ const POLL_WAIT_MS = 150_000;
 const SETTLE_MS = 5_000;
 
 /** The trigger alone, every minute, on every event. */
-const watcher = {
-	name: WORKFLOW_NAME,
-	nodes: [
-		{
-			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, events: [], filters: {}, options: {} },
-			id: '6f0c2a7e-31d4-4b8a-9e55-0d2b7c41a9f3',
-			name: TRIGGER_NODE,
-			type: 'n8n-nodes-openai-admin.openAiAdminTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			credentials: { openAiAdminApi: EXAMPLE_CREDENTIAL },
-		},
-	],
-	connections: {},
-};
+const watcher = triggerAlone(WORKFLOW_NAME, [], '6f0c2a7e-31d4-4b8a-9e55-0d2b7c41a9f3');
 
 /**
  * n8n-core's debug line at the start of every poll, activation included: "Polling trigger initiated"
@@ -120,19 +94,16 @@ const auditRequests = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.met
 const describeRequests = (requests: RecordedRequest[]) =>
 	requests.map((r) => `${clock(r.at)} ${r.status} inFlight=${r.inFlight}${r.latencyMs ? ` +${r.latencyMs}ms` : ''} ${r.rawUrl}`).join('\n');
 
-let installs = new Map<N8nLine, Promise<N8nInstall>>();
-beforeAll(async () => {
-	installs = installLines(E2E_LINES);
-	await buildPackage();
+const { installOf } = useN8nLines();
+beforeAll(() => {
 	expect(fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'OpenAiAdminTrigger', 'OpenAiAdminTrigger.node.js'))).toBe(true);
-	await Promise.allSettled(installs.values());
-}, 30 * 60 * 1000);
+});
 
 test.concurrent.each(E2E_LINES)(
 	'n8n line %i: a poll that outlasts Poll Times: the tick inside it asks nothing, each new event comes once',
 	async (line) => {
 		const started = Date.now();
-		const install = await installs.get(line)!;
+		const install = await installOf(line);
 		const sandbox = await startSandbox({ quiet: true, seed: 1900 + line, projects: 1, users: 2 });
 		let home: N8nHome | undefined;
 		let server: N8nServer | undefined;

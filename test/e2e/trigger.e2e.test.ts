@@ -18,27 +18,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
-import {
-	activateWorkflow,
-	createN8nHome,
-	E2E_LINES,
-	getExecutions,
-	importWorkflows,
-	loadCommunityPackage,
-	nodeOutput,
-	removeN8nHome,
-	REPO_ROOT,
-	startN8n,
-	waitForExecutions,
-	type N8nExecution,
-	type N8nHome,
-	type N8nServer,
-} from './n8n';
+import { loadCommunityPackage } from './community-package';
+import { nodeOutput } from './n8n-execute';
+import { getExecutions, waitForExecutions, type N8nExecution } from './n8n-executions';
+import { activateWorkflow, createN8nHome, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import { E2E_LINES } from './n8n-install';
+import { startN8n, type N8nServer } from './n8n-server';
+import { REPO_ROOT } from './processes';
+import { adminCall } from './sandbox-admin';
 import { useN8nLines } from './setup';
-import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample } from './examples';
+import { EXAMPLE_CREDENTIAL, EXAMPLES_DIR, importExampleCredential, readExample, triggerAlone, TRIGGER_NODE, TRIGGER_TYPE } from './examples';
 
 const EXAMPLE = 'new-key-alert.json';
-const TRIGGER_TYPE = 'n8n-nodes-openai-admin.openAiAdminTrigger';
 const AUDIT = '/organization/audit_logs';
 /** One poll a minute, plus n8n's start-up and a loaded machine. */
 const POLL_WAIT_MS = 150_000;
@@ -64,21 +55,7 @@ describe('examples/new-key-alert.json', () => {
 });
 
 /** The trigger alone, on the two events the test makes. */
-const watcher = {
-	name: 'OpenAI Admin: trigger e2e',
-	nodes: [
-		{
-			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, events: ['api_key.created', 'user.added'], filters: {}, options: {} },
-			id: '4d3b6a0e-5c1f-4f43-9a53-1f0d6c3b7a10',
-			name: 'OpenAI Admin Trigger',
-			type: TRIGGER_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			credentials: { openAiAdminApi: EXAMPLE_CREDENTIAL },
-		},
-	],
-	connections: {},
-};
+const watcher = triggerAlone('OpenAI Admin: trigger e2e', ['api_key.created', 'user.added'], '4d3b6a0e-5c1f-4f43-9a53-1f0d6c3b7a10');
 
 const { installOf } = useN8nLines();
 beforeAll(() => {
@@ -94,18 +71,6 @@ async function polled(sandbox: Sandbox, after: number, timeoutMs = POLL_WAIT_MS)
 		if (Date.now() > deadline) throw new Error(`no audit-log poll reached the sandbox within ${timeoutMs} ms`);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-}
-
-/** A change through the sandbox's API, as an admin would make it. */
-async function call(sandbox: Sandbox, method: string, apiPath: string, body: unknown): Promise<Record<string, any>> {
-	const response = await fetch(`${sandbox.baseUrl}${apiPath}`, {
-		method,
-		headers: { authorization: `Bearer ${sandbox.adminKey}`, 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	const json = (await response.json()) as Record<string, any>;
-	if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${JSON.stringify(json)}`);
-	return json;
 }
 
 /** The ids of the events each execution started with, in execution order. */
@@ -139,20 +104,20 @@ test.concurrent.each(E2E_LINES)(
 			let seen = await polled(sandbox, await polled(sandbox, 0));
 
 			// 1. A service account and its key: only the key's event is watched.
-			await call(sandbox, 'POST', `/organization/projects/${project.id}/service_accounts`, { name: 'ci bot' });
+			await adminCall(sandbox, 'POST', `/organization/projects/${project.id}/service_accounts`, { name: 'ci bot' });
 			expected.push([newest('api_key.created').id]);
 			alertKeys.push([keyIdOf(newest('api_key.created'))]);
 			await waitForExecutions(home, { workflowId: watcherId, count: 1, timeoutMs: POLL_WAIT_MS });
 
 			// 2. A person added to the project.
-			await call(sandbox, 'POST', `/organization/projects/${project.id}/users`, { user_id: outsiders()[0].id, role: 'member' });
+			await adminCall(sandbox, 'POST', `/organization/projects/${project.id}/users`, { user_id: outsiders()[0].id, role: 'member' });
 			expected.push([newest('user.added').id]);
 			await waitForExecutions(home, { workflowId: watcherId, count: 2, timeoutMs: POLL_WAIT_MS });
 
 			// 3. n8n goes down; meanwhile a key is created, and an admin key (with its admin scopes).
 			await server.stop();
 			server = undefined;
-			await call(sandbox, 'POST', `/organization/projects/${project.id}/service_accounts`, { name: 'batch job' });
+			await adminCall(sandbox, 'POST', `/organization/projects/${project.id}/service_accounts`, { name: 'batch job' });
 			const projectKey = newest('api_key.created');
 			const adminKey = sandbox.state.recordEvent({
 				type: 'api_key.created',
@@ -166,13 +131,13 @@ test.concurrent.each(E2E_LINES)(
 
 			// 4. One more change after the restart.
 			seen = await polled(sandbox, seen);
-			await call(sandbox, 'POST', `/organization/projects/${project.id}/users`, { user_id: outsiders()[0].id, role: 'owner' });
+			await adminCall(sandbox, 'POST', `/organization/projects/${project.id}/users`, { user_id: outsiders()[0].id, role: 'owner' });
 			expected.push([newest('user.added').id]);
 			const runs = await waitForExecutions(home, { workflowId: watcherId, count: 4, timeoutMs: POLL_WAIT_MS });
 
 			expect(runs.map((run) => [run.mode, run.status])).toEqual(expected.map(() => ['trigger', 'success']));
-			expect(itemsPerExecution(runs, 'OpenAI Admin Trigger')).toEqual(expected);
-			const [firstEvent] = nodeOutput(runs[0].run!, 'OpenAI Admin Trigger');
+			expect(itemsPerExecution(runs, TRIGGER_NODE)).toEqual(expected);
+			const [firstEvent] = nodeOutput(runs[0].run!, TRIGGER_NODE);
 			expect(firstEvent).toEqual(sandbox.state.auditLogs.find((event) => event.id === expected[0][0]));
 
 			// The example: the two polls with new keys, each key turned into its alert.

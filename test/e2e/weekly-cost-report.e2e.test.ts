@@ -6,17 +6,11 @@
  */
 
 import { startSandbox, type Sandbox } from '../../sandbox';
-import {
-	createN8nHome,
-	E2E_LINES,
-	executeWorkflow,
-	importWorkflows,
-	loadCommunityPackage,
-	nodeOutput,
-	removeN8nHome,
-	REPO_ROOT,
-	type N8nHome,
-} from './n8n';
+import { loadCommunityPackage } from './community-package';
+import { executeWorkflow, nodeOutput } from './n8n-execute';
+import { createN8nHome, importWorkflows, removeN8nHome, type N8nHome } from './n8n-home';
+import { E2E_LINES } from './n8n-install';
+import { REPO_ROOT } from './processes';
 import { useN8nLines } from './setup';
 import { importExampleCredential, readExample } from './examples';
 
