@@ -324,11 +324,13 @@ describe.each(E2E_LINES)('n8n line %i editor', (line) => {
 		const target = sandbox.state.projects.find((p) => !p.is_default && p.archived_at === null && p.id !== project.id)!;
 		sandbox.state.addProjectUsers(target.id, 1, 'owner');
 		sandbox.state.addProjectUsers(target.id, 3, 'member');
-		const owners = target.users.filter((user) => user.role === 'owner');
-		const [promoted, ...unlisted] = target.users.filter((user) => user.role === 'member');
+		// The owner of the sandbox's admin key is never removed: listed as they are, when a member.
+		const keyOwner = sandbox.state.organizationUsers.find((user) => user.role === 'owner');
+		const kept = target.users.filter((user) => user.role === 'owner' || user.id === keyOwner?.id);
+		const [promoted, ...unlisted] = target.users.filter((user) => !kept.includes(user));
 		const outsider = sandbox.state.organizationUsers.find((user) => !target.users.some((member) => member.id === user.id))!;
 		const members = [
-			...owners.map((user) => ({ email: user.email, role: 'owner' })),
+			...kept.map((user) => ({ email: user.email, role: user.role })),
 			{ email: promoted.email, role: 'owner' },
 			{ email: outsider.email, role: 'member' },
 			{ email: 'new.analyst@example.com', role: 'member' },
