@@ -28,20 +28,9 @@ export const adminApiKey = resource({ value: 'adminApiKey', name: 'Admin API Key
 		hints: [key.hint],
 		oneTimeKeyAt: key.at,
 	}),
-	endpoint.delete('admin-api-keys-delete', {
-		action: 'Delete an admin API key',
-		description: 'Delete an admin API key; workflows using it stop working',
-		locators,
-	}),
-	endpoint.get('admin-api-keys-get', {
-		action: 'Get an admin API key',
-		description: 'Retrieve an admin API key (its redacted value, owner, expiry and last use)',
-		locators,
-	}),
-	endpoint.list('admin-api-keys-list', {
-		action: 'Get many admin API keys',
-		description: 'List the admin API keys of the organization',
-	}),
+	endpoint.delete('admin-api-keys-delete', { action: 'Delete an admin API key', description: 'Delete an admin API key; workflows using it stop working', locators }),
+	endpoint.get('admin-api-keys-get', { action: 'Get an admin API key', description: 'Retrieve an admin API key (its redacted value, owner, expiry and last use)', locators }),
+	endpoint.list('admin-api-keys-list', { action: 'Get many admin API keys', description: 'List the admin API keys of the organization' }),
 	rotateAdminApiKey,
 	retireAdminApiKey,
 ]);

@@ -13,20 +13,9 @@ export const group = resource({ value: 'group', name: 'Group', description: 'Gro
 		createsResource: true,
 		fields: { name: { placeholder: 'e.g. Support team', description: 'The name of the group (1 to 255 characters)' } },
 	}),
-	endpoint.delete('delete-group', {
-		action: 'Delete a group',
-		description: 'Delete a group; its members keep their own access',
-		locators,
-	}),
-	endpoint.get('retrieve-group', {
-		action: 'Get a group',
-		description: 'Retrieve a group',
-		locators,
-	}),
-	endpoint.list('list-groups', {
-		action: 'Get many groups',
-		description: 'List the groups of the organization',
-	}),
+	endpoint.delete('delete-group', { action: 'Delete a group', description: 'Delete a group; its members keep their own access', locators }),
+	endpoint.get('retrieve-group', { action: 'Get a group', description: 'Retrieve a group', locators }),
+	endpoint.list('list-groups', { action: 'Get many groups', description: 'List the groups of the organization' }),
 	endpoint.post('update-group', {
 		action: 'Rename a group',
 		description: 'Change the name of a group',

@@ -11,14 +11,7 @@ const externalKeyId = {
 };
 
 export const project = resource({ value: 'project', name: 'Project', description: 'Projects of the organization' }, [
-	endpoint.post('archive-project', {
-		value: 'archive',
-		name: 'Archive',
-		action: 'Archive a project',
-		description: 'Archive a project. Archived projects cannot be used or updated; projects cannot be deleted.',
-		createsResource: false,
-		locators,
-	}),
+	endpoint.post('archive-project', { value: 'archive', name: 'Archive', action: 'Archive a project', description: 'Archive a project. Archived projects cannot be used or updated; projects cannot be deleted.', createsResource: false, locators }),
 	endpoint.post('create-project', {
 		value: 'create',
 		name: 'Create',
@@ -35,11 +28,7 @@ export const project = resource({ value: 'project', name: 'Project', description
 			},
 		},
 	}),
-	endpoint.get('retrieve-project', {
-		action: 'Get a project',
-		description: 'Retrieve a project',
-		locators,
-	}),
+	endpoint.get('retrieve-project', { action: 'Get a project', description: 'Retrieve a project', locators }),
 	endpoint.list('list-projects', {
 		action: 'Get many projects',
 		description: 'List the projects of the organization',

@@ -22,21 +22,7 @@ export const projectGroup = resource({ value: 'projectGroup', name: 'Project Gro
 			};
 		},
 	}),
-	endpoint.get('retrieve-project-group', {
-		action: 'Get a project group',
-		description: 'Retrieve a group with access to a project',
-		locators,
-	}),
-	endpoint.list('list-project-groups', {
-		action: 'Get many project groups',
-		description: 'List the groups with access to a project',
-		locators: { project_id: projectLocator },
-	}),
-	endpoint.delete('remove-project-group', {
-		value: 'remove',
-		name: 'Remove',
-		action: 'Remove a group from a project',
-		description: "Take a group's access to a project away",
-		locators,
-	}),
+	endpoint.get('retrieve-project-group', { action: 'Get a project group', description: 'Retrieve a group with access to a project', locators }),
+	endpoint.list('list-project-groups', { action: 'Get many project groups', description: 'List the groups with access to a project', locators: { project_id: projectLocator } }),
+	endpoint.delete('remove-project-group', { value: 'remove', name: 'Remove', action: 'Remove a group from a project', description: "Take a group's access to a project away", locators }),
 	]);

@@ -6,11 +6,7 @@ import { resource } from '../resource';
 const limit = (displayName: string, description: string) => ({ displayName, description, typeOptions: { minValue: 0, numberPrecision: 0 } });
 
 export const projectRateLimit = resource({ value: 'projectRateLimit', name: 'Project Rate Limit', description: 'Per-model rate limits of a project' }, [
-	endpoint.list('list-project-rate-limits', {
-		action: 'Get many project rate limits',
-		description: 'List the per-model rate limits of a project',
-		locators: { project_id: projectLocator },
-	}),
+	endpoint.list('list-project-rate-limits', { action: 'Get many project rate limits', description: 'List the per-model rate limits of a project', locators: { project_id: projectLocator } }),
 	// Each limit given must be a whole number of 0 or more, and at least one must be given.
 	endpoint.post('update-project-rate-limits', {
 		action: 'Update a project rate limit',

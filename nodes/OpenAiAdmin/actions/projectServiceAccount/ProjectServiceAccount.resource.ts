@@ -28,21 +28,9 @@ export const projectServiceAccount = resource({ value: 'projectServiceAccount', 
 		hints: [key.hint],
 		oneTimeKeyAt: key.at,
 	}),
-	endpoint.delete('delete-project-service-account', {
-		action: 'Delete a service account and its API keys',
-		description: 'Delete a service account and its API keys from a project',
-		locators,
-	}),
-	endpoint.get('retrieve-project-service-account', {
-		action: 'Get a service account',
-		description: 'Retrieve a service account of a project',
-		locators,
-	}),
-	endpoint.list('list-project-service-accounts', {
-		action: 'Get many service accounts',
-		description: 'List the service accounts of a project',
-		locators: { project_id: projectLocator },
-	}),
+	endpoint.delete('delete-project-service-account', { action: 'Delete a service account and its API keys', description: 'Delete a service account and its API keys from a project', locators }),
+	endpoint.get('retrieve-project-service-account', { action: 'Get a service account', description: 'Retrieve a service account of a project', locators }),
+	endpoint.list('list-project-service-accounts', { action: 'Get many service accounts', description: 'List the service accounts of a project', locators: { project_id: projectLocator } }),
 	// Only the fields given are sent, and at least one must be.
 	endpoint.post('update-project-service-account', {
 		action: 'Update a service account',

@@ -16,21 +16,9 @@ export const projectSpendAlert = resource({ value: 'projectSpendAlert', name: 'P
 		properties: alertFields,
 		body: alertBody,
 	}),
-	endpoint.delete('delete-project-spend-alert', {
-		action: 'Delete a project spend alert',
-		description: 'Delete a spend alert of a project',
-		locators,
-	}),
-	endpoint.get('retrieve-project-spend-alert', {
-		action: 'Get a project spend alert',
-		description: 'Retrieve a spend alert of a project',
-		locators,
-	}),
-	endpoint.list('list-project-spend-alerts', {
-		action: 'Get many project spend alerts',
-		description: 'List the spend alerts of a project',
-		locators: { project_id: projectLocator },
-	}),
+	endpoint.delete('delete-project-spend-alert', { action: 'Delete a project spend alert', description: 'Delete a spend alert of a project', locators }),
+	endpoint.get('retrieve-project-spend-alert', { action: 'Get a project spend alert', description: 'Retrieve a spend alert of a project', locators }),
+	endpoint.list('list-project-spend-alerts', { action: 'Get many project spend alerts', description: 'List the spend alerts of a project', locators: { project_id: projectLocator } }),
 	endpoint.post('update-project-spend-alert', {
 		action: 'Update a project spend alert',
 		description: 'Replace a spend alert of a project: its amount, currency, interval and recipients',

@@ -6,16 +6,8 @@ import { resource } from '../resource';
 const locators = { project_id: projectLocator };
 
 export const projectSpendLimit = resource({ value: 'projectSpendLimit', name: 'Project Spend Limit', description: 'The hard limit on what a project may spend in a month' }, [
-	endpoint.delete('Deleteprojectspendlimit', {
-		action: 'Delete a project spend limit',
-		description: 'Remove the hard spend limit of a project',
-		locators,
-	}),
-	endpoint.get('Getprojectspendlimit', {
-		action: 'Get a project spend limit',
-		description: 'Retrieve the hard spend limit of a project (a 404 when none is set)',
-		locators,
-	}),
+	endpoint.delete('Deleteprojectspendlimit', { action: 'Delete a project spend limit', description: 'Remove the hard spend limit of a project', locators }),
+	endpoint.get('Getprojectspendlimit', { action: 'Get a project spend limit', description: 'Retrieve the hard spend limit of a project (a 404 when none is set)', locators }),
 	endpoint.post('Updateprojectspendlimit', {
 		value: 'set',
 		name: 'Set',

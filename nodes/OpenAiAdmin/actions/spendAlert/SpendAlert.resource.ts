@@ -15,20 +15,9 @@ export const spendAlert = resource({ value: 'spendAlert', name: 'Spend Alert', d
 		properties: alertFields,
 		body: alertBody,
 	}),
-	endpoint.delete('delete-organization-spend-alert', {
-		action: 'Delete a spend alert',
-		description: 'Delete a spend alert of the organization',
-		locators,
-	}),
-	endpoint.get('retrieve-organization-spend-alert', {
-		action: 'Get a spend alert',
-		description: 'Retrieve a spend alert of the organization',
-		locators,
-	}),
-	endpoint.list('list-organization-spend-alerts', {
-		action: 'Get many spend alerts',
-		description: 'List the spend alerts of the organization',
-	}),
+	endpoint.delete('delete-organization-spend-alert', { action: 'Delete a spend alert', description: 'Delete a spend alert of the organization', locators }),
+	endpoint.get('retrieve-organization-spend-alert', { action: 'Get a spend alert', description: 'Retrieve a spend alert of the organization', locators }),
+	endpoint.list('list-organization-spend-alerts', { action: 'Get many spend alerts', description: 'List the spend alerts of the organization' }),
 	endpoint.post('update-organization-spend-alert', {
 		action: 'Update a spend alert',
 		description: 'Replace a spend alert: its amount, currency, interval and recipients',
