@@ -5,7 +5,7 @@ import { endpoint } from '../endpoint';
 import { ORGANIZATION_ROLES, PROJECT_ROLES } from '../shared/enums';
 import type { ExistingObject } from '../shared/existing';
 import { ifExistsField } from '../shared/existing';
-import { organizationRoleOptions, roleOptions } from '../shared/fields';
+import { dropdown, organizationRoleOptions, roleOptions } from '../shared/fields';
 import { checkEmail, checkOneOf, invalidInput, readId } from '../shared/parameters';
 import { text } from '../shared/pickers';
 
@@ -66,23 +66,11 @@ export const createInvite = endpoint.post('inviteUser', {
 			default: 'reader',
 			description: 'The role the person gets in the organization',
 		},
-		{
-			displayName: 'Project Access',
-			name: 'projectAccess',
-			type: 'options',
-			options: [
-				{
-					name: 'Default Project',
-					value: 'default',
-					description: 'Projects left out: the API adds the person to the default project',
-				},
-				{ name: 'Listed Projects', value: 'listed', description: 'The projects listed below, each with a role' },
-				{ name: 'No Project', value: 'none', description: 'An empty list: the person joins no project' },
-			],
-			default: 'default',
-			description: 'Which projects the person joins when they accept',
-			hint: 'Leaving projects out adds the person to the default project; an empty list adds them to none',
-		},
+		dropdown('Project Access', 'projectAccess', [
+			['Default Project', 'default', 'Projects left out: the API adds the person to the default project'],
+			['Listed Projects', 'listed', 'The projects listed below, each with a role'],
+			['No Project', 'none', 'An empty list: the person joins no project'],
+		], { default: 'default', description: 'Which projects the person joins when they accept', hint: 'Leaving projects out adds the person to the default project; an empty list adds them to none' }),
 		{
 			displayName: 'Projects',
 			name: 'projects',

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { endpoint } from '../endpoint';
 import { PROJECT_ROLES } from '../shared/enums';
-import { organizationUserLocator, projectLocator, projectRoleField } from '../shared/fields';
+import { dropdown, organizationUserLocator, projectLocator, projectRoleField } from '../shared/fields';
 import { checkEmail, checkOneOf, readId } from '../shared/parameters';
 
 /** The person is named by email or by user id, never both; the role is required. */
@@ -14,17 +14,10 @@ export const addProjectUser = endpoint.post('create-project-user', {
 	createsResource: true,
 	locators: { project_id: projectLocator },
 	properties: [
-		{
-			displayName: 'Identify User By',
-			name: 'identifyBy',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Email', value: 'email', description: 'The email address of an organization member' },
-				{ name: 'User', value: 'user', description: 'Pick an organization member or give their user ID' },
-			],
-			default: 'email',
-		},
+		dropdown('Identify User By', 'identifyBy', [
+			['Email', 'email', 'The email address of an organization member'],
+			['User', 'user', 'Pick an organization member or give their user ID'],
+		], { noDataExpression: true, default: 'email' }),
 		{
 			displayName: 'Email',
 			name: 'email',

@@ -174,6 +174,21 @@ export function projectRoleField(description: string): INodeProperties & Partial
 	};
 }
 
+/**
+ * A dropdown of fixed choices (n8n's `options` field), each choice `[name, value, description]` in
+ * the order the UI lists them; `rest` gives the default, the description and anything else.
+ */
+export function dropdown(
+	displayName: string,
+	name: string,
+	choices: Array<[name: string, value: string, description: string]>,
+	rest: Omit<INodeProperties, 'displayName' | 'name' | 'type' | 'options'>,
+): INodeProperties {
+	const { default: chosen, ...others } = rest;
+	const options = choices.map(([name, value, description]) => ({ name, value, description }));
+	return { displayName, name, type: 'options', options, default: chosen, ...others };
+}
+
 const COLLECTIONS = {
 	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
 	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },

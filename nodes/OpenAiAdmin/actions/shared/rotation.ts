@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collection } from './fields';
+import { collection, dropdown } from './fields';
 import { invalidInput, readCollection } from './parameters';
 
 /**
@@ -11,25 +11,11 @@ import { invalidInput, readCollection } from './parameters';
  * failure; see the transport).
  */
 
-export const retireNowField = (what: string, how: string): INodeProperties => ({
-	displayName: `Retire Old ${what}`,
-	name: 'retire',
-	type: 'options',
-	options: [
-		{
-			name: 'Later, With Retire',
-			value: 'later',
-			description: `Keep the old ${how} until Retire finds the new key in use (run Retire on a schedule)`,
-		},
-		{
-			name: 'Now',
-			value: 'now',
-			description: `Delete the old ${how} as soon as the replacement exists: whatever still uses the old key stops working`,
-		},
-	],
-	default: 'later',
-	description: `When the old ${how} is deleted`,
-});
+export const retireNowField = (what: string, how: string): INodeProperties =>
+	dropdown(`Retire Old ${what}`, 'retire', [
+		['Later, With Retire', 'later', `Keep the old ${how} until Retire finds the new key in use (run Retire on a schedule)`],
+		['Now', 'now', `Delete the old ${how} as soon as the replacement exists: whatever still uses the old key stops working`],
+	], { default: 'later', description: `When the old ${how} is deleted` });
 
 export const nameSuffixField = collection('additionalFields', [
 	{
