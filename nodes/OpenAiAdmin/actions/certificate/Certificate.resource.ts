@@ -28,10 +28,9 @@ export const certificate = resource({ value: 'certificate', name: 'Certificate',
 		},
 	}),
 	endpoint.list('listOrganizationCertificates', { action: 'Get many certificates', description: 'List the certificates uploaded to the organization' }),
-	endpoint.post('modifyCertificate', {
+	endpoint.update('modifyCertificate', {
 		action: 'Rename a certificate',
 		description: 'Change the name of a certificate (the only thing that can change)',
-		createsResource: false,
 		locators,
 		fields: { name: { required: true, description: 'The new name of the certificate' } },
 	}),

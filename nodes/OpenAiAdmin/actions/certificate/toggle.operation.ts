@@ -29,12 +29,11 @@ export function certificateToggle(
 	scope: string,
 ): Operation {
 	const verb = value === 'activate' ? 'Activate' : 'Deactivate';
-	return endpoint.post(operationId, {
+	return endpoint.update(operationId, {
 		value,
 		name: verb,
 		action: `${verb} certificates ${scope}`,
 		description: `${verb} 1 to 10 certificates ${scope}; those already ${value}d stay as they are`,
-		createsResource: false,
 		locators: operationId.endsWith('ProjectCertificates') ? { project_id: projectLocator } : {},
 		properties: [certificatesField],
 		body(itemIndex) {

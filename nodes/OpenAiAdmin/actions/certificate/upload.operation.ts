@@ -8,12 +8,11 @@ import { invalidInput, readCollection, readText } from '../shared/parameters';
  * The PEM content comes from a field, or from a file in the input item's binary data (read as
  * text), as n8n's file nodes hand it over. Uploading does not activate the certificate.
  */
-export const uploadCertificate = endpoint.post('uploadCertificate', {
+export const uploadCertificate = endpoint.create('uploadCertificate', {
 	value: 'upload',
 	name: 'Upload',
 	action: 'Upload a certificate',
 	description: 'Upload a certificate to the organization; it stays inactive until activated',
-	createsResource: true,
 	properties: [
 		dropdown('Certificate Source', 'source', [
 			['Binary File', 'binary', 'A PEM file in the input item, e.g. from Read/Write Files from Disk'],

@@ -6,12 +6,11 @@ import { resource } from '../resource';
 const locators = { group_id: groupLocator, user_id: groupUserLocator };
 
 export const groupUser = resource({ value: 'groupUser', name: 'Group User', description: 'Members of a group' }, [
-	endpoint.post('add-group-user', {
+	endpoint.create('add-group-user', {
 		value: 'add',
 		name: 'Add',
 		action: 'Add a user to a group',
 		description: 'Add a member of the organization to a group',
-		createsResource: true,
 		locators: { group_id: groupLocator },
 		properties: [organizationUserLocator],
 		body(itemIndex) {

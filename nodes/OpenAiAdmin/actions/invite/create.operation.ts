@@ -39,12 +39,9 @@ const alreadyThere: ExistingObject = {
  * The spec's rule for `projects`: left out, the person joins the default project; an empty list,
  * no project. The form offers the three cases by name, so that neither happens by accident.
  */
-export const createInvite = endpoint.post('inviteUser', {
-	value: 'create',
-	name: 'Create',
+export const createInvite = endpoint.create('inviteUser', {
 	action: 'Invite a person to the organization',
 	description: 'Send an invite to join the organization, optionally with project memberships',
-	createsResource: true,
 	existing: alreadyThere,
 	properties: [
 		{

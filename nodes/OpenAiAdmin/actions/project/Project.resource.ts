@@ -11,13 +11,10 @@ const externalKeyId = {
 };
 
 export const project = resource({ value: 'project', name: 'Project', description: 'Projects of the organization' }, [
-	endpoint.post('archive-project', { value: 'archive', name: 'Archive', action: 'Archive a project', description: 'Archive a project. Archived projects cannot be used or updated; projects cannot be deleted.', createsResource: false, locators }),
-	endpoint.post('create-project', {
-		value: 'create',
-		name: 'Create',
+	endpoint.update('archive-project', { value: 'archive', name: 'Archive', action: 'Archive a project', description: 'Archive a project. Archived projects cannot be used or updated; projects cannot be deleted.', locators }),
+	endpoint.create('create-project', {
 		action: 'Create a project',
 		description: 'Create a project in the organization, or find the one of that name',
-		createsResource: true,
 		existing: sameName('project', 'the organization'),
 		fields: {
 			name: { placeholder: 'e.g. Marketing chatbot', description: 'The friendly name of the project; it appears in reports' },
@@ -35,10 +32,9 @@ export const project = resource({ value: 'project', name: 'Project', description
 		filters: { include_archived: 'Whether to include archived projects, which are left out by default' },
 	}),
 	// Only the fields given are sent, and at least one must be.
-	endpoint.post('modify-project', {
+	endpoint.update('modify-project', {
 		action: 'Update a project',
 		description: 'Rename a project or change its external key. The default project and archived projects cannot be changed.',
-		createsResource: false,
 		locators,
 		fields: {
 			name: 'The new name of the project; it appears in reports',

@@ -7,10 +7,9 @@ const locators = { project_id: projectLocator };
 
 export const projectDataRetention = resource({ value: 'projectDataRetention', name: 'Project Data Retention', description: 'How long OpenAI keeps the data of a project' }, [
 	endpoint.get('retrieve-project-data-retention', { action: 'Get the data retention of a project', description: 'Retrieve the data retention control of a project', locators }),
-	endpoint.post('update-project-data-retention', {
+	endpoint.update('update-project-data-retention', {
 		action: 'Update the data retention of a project',
 		description: 'Change the data retention control of a project',
-		createsResource: false,
 		locators,
 		fields: {
 			retention_type: retentionType(

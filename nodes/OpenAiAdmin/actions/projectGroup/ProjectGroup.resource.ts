@@ -7,12 +7,11 @@ const locators = { project_id: projectLocator, group_id: projectGroupLocator };
 
 export const projectGroup = resource({ value: 'projectGroup', name: 'Project Group', description: 'Groups with access to a project, each with a project role' }, [
 	// The role is one of the project's roles, picked or by ID (the API takes its name too).
-	endpoint.post('add-project-group', {
+	endpoint.create('add-project-group', {
 		value: 'add',
 		name: 'Add',
 		action: 'Add a group to a project',
 		description: 'Give a group access to a project, with a project role',
-		createsResource: true,
 		locators: { project_id: projectLocator },
 		properties: [groupLocator, projectRoleLocator],
 		body(itemIndex) {

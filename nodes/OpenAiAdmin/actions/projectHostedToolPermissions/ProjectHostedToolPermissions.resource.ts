@@ -16,10 +16,9 @@ const TOOLS = Object.keys(SPEC_OPERATIONS['update-project-hosted-tool-permission
 
 export const projectHostedToolPermissions = resource({ value: 'projectHostedToolPermissions', name: 'Project Hosted Tool Permission', description: "Which of OpenAI's hosted tools (web search, file search, ...) a project may use" }, [
 	endpoint.get('retrieve-project-hosted-tool-permissions', { action: 'Get the hosted tool permissions of a project', description: 'Retrieve which hosted tools a project may use', locators }),
-	endpoint.post('update-project-hosted-tool-permissions', {
+	endpoint.update('update-project-hosted-tool-permissions', {
 		action: 'Update the hosted tool permissions of a project',
 		description: 'Turn hosted tools on or off for a project; tools left out keep their setting',
-		createsResource: false,
 		locators,
 		properties: [
 			collection(

@@ -11,10 +11,9 @@ const MODES = specEnum('update-project-model-permissions', 'body', 'mode');
 export const projectModelPermissions = resource({ value: 'projectModelPermissions', name: 'Project Model Permission', description: 'Which models a project may use: an allow list or a deny list' }, [
 	endpoint.delete('delete-project-model-permissions', { action: 'Delete the model permissions of a project', description: 'Remove the model allow or deny list of a project, so that it may use every model again', locators }),
 	endpoint.get('retrieve-project-model-permissions', { action: 'Get the model permissions of a project', description: 'Retrieve the model allow or deny list of a project', locators }),
-	endpoint.post('update-project-model-permissions', {
+	endpoint.update('update-project-model-permissions', {
 		action: 'Update the model permissions of a project',
 		description: 'Replace the model allow or deny list of a project',
-		createsResource: false,
 		locators,
 		properties: [
 			dropdown('Mode', 'mode', [

@@ -8,10 +8,9 @@ const limit = (displayName: string, description: string) => ({ displayName, desc
 export const projectRateLimit = resource({ value: 'projectRateLimit', name: 'Project Rate Limit', description: 'Per-model rate limits of a project' }, [
 	endpoint.list('list-project-rate-limits', { action: 'Get many project rate limits', description: 'List the per-model rate limits of a project', locators: { project_id: projectLocator } }),
 	// Each limit given must be a whole number of 0 or more, and at least one must be given.
-	endpoint.post('update-project-rate-limits', {
+	endpoint.update('update-project-rate-limits', {
 		action: 'Update a project rate limit',
 		description: "Change a project's rate limits for one model",
-		createsResource: false,
 		locators: { project_id: projectLocator, rate_limit_id: rateLimitLocator },
 		collectionPlaceholder: 'Add Limit',
 		fields: {

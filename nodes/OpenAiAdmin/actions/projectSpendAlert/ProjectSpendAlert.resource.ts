@@ -6,12 +6,9 @@ import { resource } from '../resource';
 const locators = { project_id: projectLocator, alert_id: projectSpendAlertLocator };
 
 export const projectSpendAlert = resource({ value: 'projectSpendAlert', name: 'Project Spend Alert', description: 'Emails sent when a project spends more than an amount in a month' }, [
-	endpoint.post('create-project-spend-alert', {
-		value: 'create',
-		name: 'Create',
+	endpoint.create('create-project-spend-alert', {
 		action: 'Create a project spend alert',
 		description: 'Email these people when the project spends the amount in a month',
-		createsResource: true,
 		locators: { project_id: projectLocator },
 		properties: alertFields,
 		body: alertBody,
@@ -19,10 +16,9 @@ export const projectSpendAlert = resource({ value: 'projectSpendAlert', name: 'P
 	endpoint.delete('delete-project-spend-alert', { action: 'Delete a project spend alert', description: 'Delete a spend alert of a project', locators }),
 	endpoint.get('retrieve-project-spend-alert', { action: 'Get a project spend alert', description: 'Retrieve a spend alert of a project', locators }),
 	endpoint.list('list-project-spend-alerts', { action: 'Get many project spend alerts', description: 'List the spend alerts of a project', locators: { project_id: projectLocator } }),
-	endpoint.post('update-project-spend-alert', {
+	endpoint.update('update-project-spend-alert', {
 		action: 'Update a project spend alert',
 		description: 'Replace a spend alert of a project: its amount, currency, interval and recipients',
-		createsResource: false,
 		locators,
 		properties: alertFields,
 		body: alertBody,

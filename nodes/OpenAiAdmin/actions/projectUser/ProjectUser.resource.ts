@@ -10,10 +10,9 @@ export const projectUser = resource({ value: 'projectUser', name: 'Project User'
 	endpoint.get('retrieve-project-user', { action: 'Get a project user', description: 'Retrieve a user of a project', locators }),
 	endpoint.list('list-project-users', { action: 'Get many project users', description: 'List the users of a project', locators: { project_id: projectLocator } }),
 	endpoint.delete('delete-project-user', { value: 'remove', name: 'Remove', action: 'Remove a user from a project', description: 'Remove a user from a project; they stay a member of the organization', locators }),
-	endpoint.post('modify-project-user', {
+	endpoint.update('modify-project-user', {
 		action: 'Change a project user role',
 		description: "Change a user's role in a project",
-		createsResource: false,
 		locators,
 		fields: { role: projectRoleField('The new role of the user in the project') },
 	}),

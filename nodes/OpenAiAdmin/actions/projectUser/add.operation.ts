@@ -6,12 +6,11 @@ import { dropdown, organizationUserLocator, projectLocator, projectRoleField } f
 import { checkEmail, checkOneOf, readId } from '../shared/parameters';
 
 /** The person is named by email or by user id, never both; the role is required. */
-export const addProjectUser = endpoint.post('create-project-user', {
+export const addProjectUser = endpoint.create('create-project-user', {
 	value: 'add',
 	name: 'Add',
 	action: 'Add a user to a project',
 	description: 'Add a member of the organization to a project',
-	createsResource: true,
 	locators: { project_id: projectLocator },
 	properties: [
 		dropdown('Identify User By', 'identifyBy', [

@@ -18,10 +18,9 @@ export const user = resource({ value: 'user', name: 'User', description: 'Member
 		},
 	}),
 	endpoint.delete('delete-user', { value: 'remove', name: 'Remove', action: 'Remove a user from the organization and delete their API keys', description: 'Remove a member from the organization: they lose access to every project, and the API keys they own are deleted', locators }),
-	endpoint.post('modify-user', {
+	endpoint.update('modify-user', {
 		action: 'Change a user role',
 		description: "Change a member's role in the organization",
-		createsResource: false,
 		locators,
 		fields: {
 			role: {
