@@ -5,7 +5,7 @@ import { endpoint } from '../endpoint';
 import { ORGANIZATION_ROLES, PROJECT_ROLES } from '../shared/enums';
 import type { ExistingObject } from '../shared/existing';
 import { ifExistsField } from '../shared/existing';
-import { dropdown, organizationRoleOptions, roleOptions } from '../shared/fields';
+import { dropdown, emailField, organizationRoleOptions, roleOptions } from '../shared/fields';
 import { checkEmail, checkOneOf, invalidInput, readId } from '../shared/parameters';
 import { text } from '../shared/pickers';
 
@@ -44,16 +44,7 @@ export const createInvite = endpoint.create('inviteUser', {
 	description: 'Send an invite to join the organization, optionally with project memberships',
 	existing: alreadyThere,
 	properties: [
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			required: true,
-			default: '',
-			description: 'The email address to send the invite to',
-			hint: 'A person who is already a member of the organization cannot be invited',
-		},
+		emailField('The email address to send the invite to', 'A person who is already a member of the organization cannot be invited'),
 		{
 			displayName: 'Organization Role',
 			name: 'role',

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { endpoint } from '../endpoint';
 import { PROJECT_ROLES } from '../shared/enums';
-import { dropdown, organizationUserLocator, projectLocator, projectRoleField } from '../shared/fields';
+import { dropdown, emailField, organizationUserLocator, projectLocator, projectRoleField } from '../shared/fields';
 import { checkEmail, checkOneOf, readId } from '../shared/parameters';
 
 /** The person is named by email or by user id, never both; the role is required. */
@@ -18,14 +18,7 @@ export const addProjectUser = endpoint.create('create-project-user', {
 			['User', 'user', 'Pick an organization member or give their user ID'],
 		], { noDataExpression: true, default: 'email' }),
 		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			required: true,
-			default: '',
-			description: 'The email address of the user to add',
-			hint: 'The person must already be a member of the organization',
+			...emailField('The email address of the user to add', 'The person must already be a member of the organization'),
 			displayOptions: { show: { identifyBy: ['email'] } },
 		},
 		{ ...organizationUserLocator, displayOptions: { show: { identifyBy: ['user'] } } },

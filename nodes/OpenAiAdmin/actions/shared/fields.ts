@@ -174,6 +174,11 @@ export function projectRoleField(description: string): INodeProperties & Partial
 	};
 }
 
+/** The required email address of a person, as Invite and Add User ask for it (read with checkEmail). */
+export function emailField(description: string, hint: string): INodeProperties {
+	return { displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description, hint };
+}
+
 /**
  * A dropdown of fixed choices (n8n's `options` field), each choice `[name, value, description]` in
  * the order the UI lists them; `rest` gives the default, the description and anything else.
