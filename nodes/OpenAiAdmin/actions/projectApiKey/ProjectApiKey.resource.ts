@@ -1,5 +1,5 @@
 import { endpoint } from '../endpoint';
-import { apiKeyLocator, capitalized, projectLocator } from '../shared/fields';
+import { apiKeyLocator, capitalized, inProject, projectLocator } from '../shared/fields';
 import { specEnum } from '../shared/specFields';
 import { resource } from '../resource';
 import { auditAllProjects } from './auditAllProjects.operation';
@@ -18,7 +18,7 @@ export const projectApiKey = resource({ value: 'projectApiKey', name: 'Project A
 	endpoint.list('list-project-api-keys', {
 		action: 'Get many project API keys',
 		description: 'List the API keys of a project',
-		locators: { project_id: projectLocator },
+		locators: inProject,
 		filters: {
 			owner_project_access: {
 				options: specEnum('list-project-api-keys', 'query', 'owner_project_access').map((value) => ({

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { endpoint } from '../endpoint';
 import { PROJECT_ROLES } from '../shared/enums';
-import { dropdown, emailField, organizationUserLocator, projectLocator, projectRoleField } from '../shared/fields';
+import { dropdown, emailField, inProject, organizationUserLocator, projectRoleField } from '../shared/fields';
 import { checkEmail, checkOneOf, readId } from '../shared/parameters';
 
 /** The person is named by email or by user id, never both; the role is required. */
@@ -11,7 +11,7 @@ export const addProjectUser = endpoint.create('create-project-user', {
 	name: 'Add',
 	action: 'Add a user to a project',
 	description: 'Add a member of the organization to a project',
-	locators: { project_id: projectLocator },
+	locators: inProject,
 	properties: [
 		dropdown('Identify User By', 'identifyBy', [
 			['Email', 'email', 'The email address of an organization member'],

@@ -85,6 +85,9 @@ export const projectLocator = resourceLocator({
 	],
 });
 
+/** The locators of an operation on a path under one project: /organization/projects/{project_id}/… */
+export const inProject = { project_id: projectLocator };
+
 export const projectUserLocator = resourceLocator({
 	name: 'userId',
 	displayName: 'User',
