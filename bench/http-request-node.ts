@@ -59,84 +59,79 @@ const webhookNode = (webhookPath: string, webhookId: string) => ({
 	name: 'Webhook',
 	type: 'n8n-nodes-base.webhook',
 	typeVersion: 2,
-	position: [0, 0],
 	webhookId,
 	// Answers once the run has finished; the figures come from the stored run, not from the answer.
 	parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'noData', options: {} },
 });
 
-function nodeWorkflow() {
+/** A workflow of `nodes` in a row, 240 apart, each feeding the next. */
+function inARow<Node extends { name: string }>(name: string, nodes: Node[]) {
 	return {
-		name: 'bench: OpenAI Admin node, Return All',
-		nodes: [
-			webhookNode(WEBHOOK.node, '6f0b6d1e-2b7c-4a55-9d0e-1c3f5a7b9d01'),
-			{
-				id: 'bench-openai-admin',
-				name: 'OpenAI Admin',
-				type: 'n8n-nodes-openai-admin.openAiAdmin',
-				typeVersion: 1,
-				position: [240, 0],
-				parameters: {
-					resource: 'projectApiKey',
-					operation: 'getMany',
-					projectId: { __rl: true, mode: 'id', value: '={{ $json.body.projectId }}' },
-					returnAll: true,
-				},
-				credentials: { openAiAdminApi: { id: 'benchOpenAiAdmin', name: 'bench OpenAI Admin' } },
-			},
-		],
-		connections: { Webhook: { main: [[{ node: 'OpenAI Admin', type: 'main', index: 0 }]] } },
+		name,
+		nodes: nodes.map((node, index) => ({ ...node, position: [240 * index, 0] })),
+		connections: Object.fromEntries(
+			nodes.slice(1).map((node, index) => [nodes[index].name, { main: [[{ node: node.name, type: 'main', index: 0 }]] }]),
+		),
 		settings: { executionOrder: 'v1' },
 	};
 }
 
+function nodeWorkflow() {
+	return inARow('bench: OpenAI Admin node, Return All', [
+		webhookNode(WEBHOOK.node, '6f0b6d1e-2b7c-4a55-9d0e-1c3f5a7b9d01'),
+		{
+			id: 'bench-openai-admin',
+			name: 'OpenAI Admin',
+			type: 'n8n-nodes-openai-admin.openAiAdmin',
+			typeVersion: 1,
+			parameters: {
+				resource: 'projectApiKey',
+				operation: 'getMany',
+				projectId: { __rl: true, mode: 'id', value: '={{ $json.body.projectId }}' },
+				returnAll: true,
+			},
+			credentials: { openAiAdminApi: { id: 'benchOpenAiAdmin', name: 'bench OpenAI Admin' } },
+		},
+	]);
+}
+
 /** What a user writes for the same list with n8n's own nodes and a Header Auth credential. */
 function httpRequestWorkflow(baseUrl: string) {
-	return {
-		name: 'bench: HTTP Request node with pagination, Split Out',
-		nodes: [
-			webhookNode(WEBHOOK.httpRequest, '6f0b6d1e-2b7c-4a55-9d0e-1c3f5a7b9d02'),
-			{
-				id: 'bench-http-request',
-				name: 'HTTP Request',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [240, 0],
-				parameters: {
-					method: 'GET',
-					url: `=${baseUrl}/organization/projects/{{ $json.body.projectId }}/api_keys`,
-					authentication: 'genericCredentialType',
-					genericAuthType: 'httpHeaderAuth',
-					sendQuery: true,
-					queryParameters: { parameters: [{ name: 'limit', value: '100' }] },
-					options: {
+	return inARow('bench: HTTP Request node with pagination, Split Out', [
+		webhookNode(WEBHOOK.httpRequest, '6f0b6d1e-2b7c-4a55-9d0e-1c3f5a7b9d02'),
+		{
+			id: 'bench-http-request',
+			name: 'HTTP Request',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				method: 'GET',
+				url: `=${baseUrl}/organization/projects/{{ $json.body.projectId }}/api_keys`,
+				authentication: 'genericCredentialType',
+				genericAuthType: 'httpHeaderAuth',
+				sendQuery: true,
+				queryParameters: { parameters: [{ name: 'limit', value: '100' }] },
+				options: {
+					pagination: {
 						pagination: {
-							pagination: {
-								paginationMode: 'updateAParameterInEachRequest',
-								parameters: { parameters: [{ type: 'qs', name: 'after', value: '={{ $response.body.last_id }}' }] },
-								paginationCompleteWhen: 'other',
-								completeExpression: '={{ !$response.body.has_more }}',
-							},
+							paginationMode: 'updateAParameterInEachRequest',
+							parameters: { parameters: [{ type: 'qs', name: 'after', value: '={{ $response.body.last_id }}' }] },
+							paginationCompleteWhen: 'other',
+							completeExpression: '={{ !$response.body.has_more }}',
 						},
 					},
 				},
-				credentials: { httpHeaderAuth: { id: 'benchHeaderAuth', name: 'bench Authorization header' } },
 			},
-			{
-				id: 'bench-split-out',
-				name: 'Split Out',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [480, 0],
-				parameters: { fieldToSplitOut: 'data', include: 'noOtherFields', options: {} },
-			},
-		],
-		connections: {
-			Webhook: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] },
-			'HTTP Request': { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
+			credentials: { httpHeaderAuth: { id: 'benchHeaderAuth', name: 'bench Authorization header' } },
 		},
-		settings: { executionOrder: 'v1' },
-	};
+		{
+			id: 'bench-split-out',
+			name: 'Split Out',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'data', include: 'noOtherFields', options: {} },
+		},
+	]);
 }
 
 interface TaskTiming {

@@ -301,26 +301,10 @@ export class N8nEngine {
 		node: INode,
 		options: RunOptions & { staticData?: IDataObject; mode?: 'trigger' | 'manual' } = {},
 	): Promise<PollResult> {
-		const workflow = new Workflow({
-			id: 'engine',
-			name: 'engine',
-			nodes: [node],
-			connections: {},
-			nodeTypes: this.nodeTypes,
-			active: options.mode !== 'manual',
-			staticData: structuredClone(options.staticData ?? {}),
-			settings: { executionOrder: 'v1' },
-		});
-		const nodeType = this.nodeTypes.getByName(node.type);
-		if (!nodeType.poll) throw new Error(`${node.type} has no poll()`);
 		const mode = options.mode ?? 'trigger';
+		const { workflow, poll } = this.polling(node, options.staticData, mode !== 'manual');
 		const context = new PollContext(workflow, node, this.additionalData(options), mode, mode === 'manual' ? 'manual' : 'activate');
-		try {
-			const output = await nodeType.poll.call(context);
-			return { output, ...savedStaticData(workflow) };
-		} catch (error) {
-			return { error: error as Error, ...savedStaticData(workflow) };
-		}
+		return await pollOnce(poll, context, workflow);
 	}
 
 	/**
@@ -331,30 +315,9 @@ export class N8nEngine {
 	 * would save after it.
 	 */
 	activate(node: INode, options: RunOptions & { staticData?: IDataObject } = {}): { poll(): Promise<PollResult> } {
-		const workflow = new Workflow({
-			id: 'engine',
-			name: 'engine',
-			nodes: [node],
-			connections: {},
-			nodeTypes: this.nodeTypes,
-			active: true,
-			staticData: structuredClone(options.staticData ?? {}),
-			settings: { executionOrder: 'v1' },
-		});
-		const nodeType = this.nodeTypes.getByName(node.type);
-		if (!nodeType.poll) throw new Error(`${node.type} has no poll()`);
-		const poll = nodeType.poll;
+		const { workflow, poll } = this.polling(node, options.staticData, true);
 		const context = new PollContext(workflow, node, this.additionalData(options), 'trigger', 'activate');
-		return {
-			poll: async () => {
-				try {
-					const output = await poll.call(context);
-					return { output, ...savedStaticData(workflow) };
-				} catch (error) {
-					return { error: error as Error, ...savedStaticData(workflow) };
-				}
-			},
-		};
+		return { poll: async () => await pollOnce(poll, context, workflow) };
 	}
 
 	/** Calls a node's `listSearch` method the way the editor does for a "From List" picker. */
@@ -373,16 +336,25 @@ export class N8nEngine {
 		return await search.call(context, options.filter, options.paginationToken);
 	}
 
-	private workflow(definition: WorkflowDefinition): Workflow {
+	private workflow(definition: WorkflowDefinition, state: { active?: boolean; staticData?: IDataObject } = {}): Workflow {
 		return new Workflow({
 			id: 'engine',
 			name: 'engine',
 			nodes: definition.nodes,
 			connections: definition.connections,
 			nodeTypes: this.nodeTypes,
-			active: false,
+			active: state.active ?? false,
+			staticData: state.staticData,
 			settings: { executionOrder: 'v1' },
 		});
+	}
+
+	/** A polling trigger alone in a workflow holding a copy of `staticData`, and its `poll()`. */
+	private polling(node: INode, staticData: IDataObject | undefined, active: boolean) {
+		const workflow = this.workflow({ nodes: [node], connections: {} }, { active, staticData: structuredClone(staticData ?? {}) });
+		const { poll } = this.nodeTypes.getByName(node.type);
+		if (!poll) throw new Error(`${node.type} has no poll()`);
+		return { workflow, poll };
 	}
 
 	private additionalData(
@@ -417,6 +389,16 @@ export class N8nEngine {
  * A workflow's static data as n8n's static-data service saves it after a poll (JSON), and whether it
  * would save it: `__dataChanged` is the flag that service reads, and it clears it once saved.
  */
+/** One poll: what it put out, or what it threw, with the static data n8n would save after it. */
+async function pollOnce(poll: NonNullable<INodeType['poll']>, context: PollContext, workflow: Workflow): Promise<PollResult> {
+	try {
+		const output = await poll.call(context);
+		return { output, ...savedStaticData(workflow) };
+	} catch (error) {
+		return { error: error as Error, ...savedStaticData(workflow) };
+	}
+}
+
 function savedStaticData(workflow: Workflow): Pick<PollResult, 'staticData' | 'changed'> {
 	const flags = workflow.staticData as { __dataChanged?: boolean };
 	const changed = flags.__dataChanged === true;

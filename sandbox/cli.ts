@@ -73,6 +73,9 @@ function parseLatency(text: string): number | [number, number] {
 	return Number(text);
 }
 
+/** The kind a --fault key makes the rule when no kind= came before it. */
+const IMPLIED_KIND: Record<string, FaultRule['kind'] | undefined> = { status: 'status', latency: 'latency', page: 'bad_page' };
+
 export function parseFault(spec: string): FaultRule {
 	const rule: Partial<FaultRule> = {};
 	const retry: NonNullable<FaultRule['retryAfter']> = {};
@@ -89,32 +92,25 @@ export function parseFault(spec: string): FaultRule {
 				break;
 			case 'status':
 				rule.status = Number(value);
-				if (!rule.kind) rule.kind = 'status';
 				break;
+			// Keys named as the rule's fields: a text, or a number.
 			case 'location':
-				rule.location = value;
+			case 'path':
+				rule[key] = value;
+				break;
+			case 'skip':
+			case 'times':
+			case 'probability':
+				rule[key] = Number(value);
 				break;
 			case 'method':
 				rule.method = value.toUpperCase();
 				break;
-			case 'path':
-				rule.path = value;
-				break;
 			case 'path~':
 				rule.path = new RegExp(value);
 				break;
-			case 'skip':
-				rule.skip = Number(value);
-				break;
-			case 'times':
-				rule.times = Number(value);
-				break;
-			case 'probability':
-				rule.probability = Number(value);
-				break;
 			case 'latency':
 				rule.latencyMs = parseLatency(value);
-				if (!rule.kind) rule.kind = 'latency';
 				break;
 			case 'retry-after':
 				retry.seconds = Number(value);
@@ -127,7 +123,6 @@ export function parseFault(spec: string): FaultRule {
 				break;
 			case 'page':
 				rule.page = value as FaultRule['page'];
-				if (!rule.kind) rule.kind = 'bad_page';
 				break;
 			case 'after-handler':
 				rule.afterHandler = value === 'true';
@@ -135,6 +130,7 @@ export function parseFault(spec: string): FaultRule {
 			default:
 				throw new Error(`unknown --fault key '${key}'`);
 		}
+		if (!rule.kind && IMPLIED_KIND[key]) rule.kind = IMPLIED_KIND[key];
 	}
 	if (Object.keys(retry).length > 0) rule.retryAfter = retry;
 	// Without kind=, a location makes the rule a redirect, whatever status it gives.

@@ -1,5 +1,7 @@
 /** Word lists and the model catalog the seeded organization is built from. */
 
+import type { RateLimit } from './types';
+
 export const FIRST_NAMES = [
 	'Ada', 'Alan', 'Grace', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances', 'Edsger',
 	'Radia', 'Donald', 'Katherine', 'Tim', 'Hedy', 'John', 'Sophie', 'Guido', 'Annie', 'Bjarne',
@@ -40,16 +42,11 @@ export const RESIDENCIES = [
 	'SG_STORAGE', 'IN_STORAGE', 'AU_STORAGE', 'GB_STORAGE', 'AE_STORAGE', 'AE_STORAGE_PROCESSING',
 ] as const;
 
-/** Organization-level ceilings per model: a project's limit can be lowered, never raised above these. */
-export interface ModelLimits {
-	model: string;
-	max_requests_per_1_minute: number;
-	max_tokens_per_1_minute: number;
-	max_images_per_1_minute?: number;
-	max_audio_megabytes_per_1_minute?: number;
-	max_requests_per_1_day?: number;
-	batch_1_day_max_input_tokens?: number;
-}
+/**
+ * Organization-level ceilings per model, the fields of a project's rate limit: a project's limit can
+ * be lowered, never raised above these.
+ */
+export type ModelLimits = Omit<RateLimit, 'object' | 'id'>;
 
 const chat = (model: string, rpm: number, tpm: number, batch: number): ModelLimits => ({
 	model,

@@ -167,6 +167,13 @@ function blankRecord(kind: UsageRecord['kind'], at: number, projectId: string): 
 	};
 }
 
+/** A record's counters: its metrics, and what is billed in its unit (the record's own when none is given). */
+function count(record: UsageRecord, metrics: Record<string, number>, quantity: number, unit = record.quantity_unit): void {
+	record.metrics = metrics;
+	record.quantity = quantity;
+	record.quantity_unit = unit;
+}
+
 /** One record of a kind, drawn from the stream: its dimensions, counters, cost and line item. */
 function drawRecord(rng: Rng, kind: UsageKind, at: number, project: Project, key: { id: string; userId: string | null }): UsageRecord {
 	const [model, price] = MODELS[kind] ? rng.pick(MODELS[kind]) : [null, 0];
@@ -179,65 +186,49 @@ function drawRecord(rng: Rng, kind: UsageKind, at: number, project: Project, key
 			const output = rng.int(50, 8000);
 			base.batch = rng.next() < 0.25;
 			base.service_tier = rng.pick(['default', 'flex', 'priority']);
-			base.metrics = { input_tokens: input, input_cached_tokens: Math.floor(input / 4), output_tokens: output, input_audio_tokens: 0, output_audio_tokens: 0, num_model_requests: requests };
 			units = input + 4 * output;
-			base.quantity = input + output;
+			count(base, { input_tokens: input, input_cached_tokens: Math.floor(input / 4), output_tokens: output, input_audio_tokens: 0, output_audio_tokens: 0, num_model_requests: requests }, input + output);
 			break;
 		}
 		case 'embeddings':
 		case 'moderations':
 			units = rng.int(100, 50000);
-			base.metrics = { input_tokens: units, num_model_requests: requests };
-			base.quantity = units;
+			count(base, { input_tokens: units, num_model_requests: requests }, units);
 			break;
 		case 'images':
 			base.source = rng.pick(IMAGE_SOURCES);
 			base.size = rng.pick(IMAGE_SIZES);
 			units = rng.int(1, 6);
-			base.metrics = { images: units, num_model_requests: Math.min(units, requests) };
-			base.quantity = units;
-			base.quantity_unit = 'images';
+			count(base, { images: units, num_model_requests: Math.min(units, requests) }, units, 'images');
 			break;
 		case 'audio_speeches':
 			units = rng.int(200, 6000);
-			base.metrics = { characters: units, num_model_requests: requests };
-			base.quantity = units;
-			base.quantity_unit = 'characters';
+			count(base, { characters: units, num_model_requests: requests }, units, 'characters');
 			break;
 		case 'audio_transcriptions':
 			units = rng.int(10, 900);
-			base.metrics = { seconds: units, num_model_requests: requests };
-			base.quantity = units;
-			base.quantity_unit = 'duration_seconds';
+			count(base, { seconds: units, num_model_requests: requests }, units, 'duration_seconds');
 			break;
 		case 'vector_stores':
 			units = rng.int(1, 500) * 1024 * 1024;
-			base.metrics = { usage_bytes: units };
 			base.cost_micros = Math.round(units / 10000);
-			base.quantity = units;
-			base.quantity_unit = 'gibibyte_hours';
+			count(base, { usage_bytes: units }, units, 'gibibyte_hours');
 			break;
 		case 'code_interpreter_sessions':
 			units = rng.int(1, 12);
-			base.metrics = { num_sessions: units };
 			base.cost_micros = 30000 * units;
-			base.quantity = units;
-			base.quantity_unit = 'duration_hours';
+			count(base, { num_sessions: units }, units, 'duration_hours');
 			break;
 		case 'file_search_calls':
 			units = rng.int(1, 60);
 			base.vector_store_id = `vs_${project.id.slice(5, 13)}${rng.int(1, 2)}`;
-			base.metrics = { num_requests: units };
 			base.cost_micros = 2500 * units;
-			base.quantity = units;
-			base.quantity_unit = 'tokens';
+			count(base, { num_requests: units }, units, 'tokens');
 			break;
 		case 'web_search_calls':
 			base.context_level = rng.pick(CONTEXT_LEVELS);
 			units = rng.int(1, 30);
-			base.metrics = { num_model_requests: units, num_requests: units + rng.int(0, 5) };
-			base.quantity = units;
-			base.quantity_unit = 'tokens';
+			count(base, { num_model_requests: units, num_requests: units + rng.int(0, 5) }, units, 'tokens');
 			break;
 	}
 	if (price) base.cost_micros = units * price;

@@ -28,7 +28,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { asTool, errorOf, N8nEngine } from '../../engine';
 import { OpenAiAdmin } from '../../nodes/OpenAiAdmin/OpenAiAdmin.node';
-import { NODE_NAME, NODE_TYPE, sourceTypes } from './runNode';
+import { NODE_NAME, NODE_TYPE, nodeUnderTest, sourceTypes } from './runNode';
 
 export const TOOL_TYPE = `${NODE_TYPE}Tool`;
 const AGENT_TYPE = 'test.stubAgent';
@@ -176,15 +176,8 @@ export async function runAsTool(
 			position: [200, 0],
 			parameters: { toolArguments: JSON.stringify(args), call: options.call ?? 'engine' },
 		},
-		{
-			id: 'tool',
-			name: NODE_NAME,
-			type: TOOL_TYPE,
-			typeVersion: 1,
-			position: [200, 200],
-			parameters,
-			credentials: { openAiAdminApi: { id: '1', name: 'OpenAI Admin account' } },
-		},
+		// Our node in the agent's tool slot: its tool variant.
+		{ ...nodeUnderTest(parameters), id: 'tool', type: TOOL_TYPE, position: [200, 200] },
 	];
 	const run = await engine.run(
 		{

@@ -42,7 +42,8 @@ export interface NodeRun {
 
 const engine = new N8nEngine(sourceTypes());
 
-function nodeUnderTest(parameters: INodeParameters): INode {
+/** Our node with `parameters` and the test credential, as a workflow holds it. */
+export function nodeUnderTest(parameters: INodeParameters): INode {
 	return {
 		id: 'node-under-test',
 		name: NODE_NAME,

@@ -9,7 +9,7 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 
 import { errorOf, N8nEngine, outputOf } from '../../engine';
 import type { Sandbox } from '../../sandbox';
-import { byId, NODE_NAME, NODE_TYPE, sourceTypes } from '../helpers/runNode';
+import { byId, NODE_NAME, nodeUnderTest, sourceTypes } from '../helpers/runNode';
 import { useSandbox } from '../helpers/sandbox';
 
 const engine = new N8nEngine(sourceTypes());
@@ -26,17 +26,7 @@ async function run(sandbox: Sandbox, parameters: INodeParameters, items = 1) {
 	};
 	const result = await engine.run(
 		{
-			nodes: [
-				{
-					id: 'node-under-test',
-					name: NODE_NAME,
-					type: NODE_TYPE,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters,
-					credentials: { openAiAdminApi: { id: '1', name: 'OpenAI Admin account' } },
-				},
-			],
+			nodes: [nodeUnderTest(parameters)],
 			connections: {},
 		},
 		{ credentials, input: Array.from({ length: items }, () => ({ json: {} })) },

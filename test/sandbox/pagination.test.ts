@@ -1,8 +1,22 @@
 import { startSandbox, type Sandbox } from '../../sandbox';
 import type { SandboxState } from '../../sandbox/state';
+import type { Project } from '../../sandbox/types';
 import { client, expectError, walk } from './helpers';
 
 const SIZES = [0, 1, 99, 100, 101, 250];
+
+/** A list of a project: a new project given exactly n items by `add`, its path ending in `segment`. */
+function inNewProject(
+	segment: string,
+	add: (state: SandboxState, projectId: string, n: number) => unknown,
+	items: (project: Project) => Array<{ id: string }>,
+) {
+	return (s: SandboxState, n: number) => {
+		const [p] = s.addProjects(1);
+		add(s, p.id, n);
+		return { path: `/organization/projects/${p.id}/${segment}`, ids: () => items(p).map((item) => item.id) };
+	};
+}
 
 /** Each list endpoint: how to give it exactly n items, and its path. */
 const LISTS: Record<string, (state: SandboxState, n: number) => { path: string; ids: () => string[] }> = {
@@ -14,26 +28,10 @@ const LISTS: Record<string, (state: SandboxState, n: number) => { path: string; 
 		s.addOrganizationUsers(n);
 		return { path: '/organization/users', ids: () => s.organizationUsers.map((u) => u.id) };
 	},
-	'project users': (s, n) => {
-		const [p] = s.addProjects(1);
-		s.addProjectUsers(p.id, n);
-		return { path: `/organization/projects/${p.id}/users`, ids: () => p.users.map((u) => u.id) };
-	},
-	'service accounts': (s, n) => {
-		const [p] = s.addProjects(1);
-		s.addServiceAccounts(p.id, n);
-		return { path: `/organization/projects/${p.id}/service_accounts`, ids: () => p.serviceAccounts.map((a) => a.id) };
-	},
-	'api keys': (s, n) => {
-		const [p] = s.addProjects(1);
-		s.addApiKeys(p.id, n);
-		return { path: `/organization/projects/${p.id}/api_keys`, ids: () => p.apiKeys.map((k) => k.id) };
-	},
-	'rate limits': (s, n) => {
-		const [p] = s.addProjects(1);
-		s.addRateLimits(p.id, n);
-		return { path: `/organization/projects/${p.id}/rate_limits`, ids: () => p.rateLimits.map((r) => r.id) };
-	},
+	'project users': inNewProject('users', (s, id, n) => s.addProjectUsers(id, n), (p) => p.users),
+	'service accounts': inNewProject('service_accounts', (s, id, n) => s.addServiceAccounts(id, n), (p) => p.serviceAccounts),
+	'api keys': inNewProject('api_keys', (s, id, n) => s.addApiKeys(id, n), (p) => p.apiKeys),
+	'rate limits': inNewProject('rate_limits', (s, id, n) => s.addRateLimits(id, n), (p) => p.rateLimits),
 };
 
 const empty = { projects: 0, defaultProject: false, users: 0 };

@@ -293,6 +293,23 @@ function post(
 	);
 }
 
+/** A declaration of `post` without `createsResource`, which `create` and `update` say. */
+type PostDeclaration = Parameters<typeof post>[1];
+type Unsaid<T> = T extends unknown ? Omit<T, 'createsResource'> : never;
+
+/**
+ * A POST that makes an object: Create in the Operation dropdown unless `value` and `name` say
+ * otherwise, its optional fields in Additional Fields, never sent twice after an ambiguous failure.
+ */
+function create(operationId: OperationIdOf<'POST'>, declaration: Unsaid<PostDeclaration>): ItemOperation {
+	return post(operationId, { value: 'create', name: 'Create', ...declaration, createsResource: true });
+}
+
+/** A POST that changes an object: Update unless named otherwise, its optional fields in Update Fields. */
+function update(operationId: OperationIdOf<'POST'>, declaration: Unsaid<PostDeclaration>): ItemOperation {
+	return post(operationId, { ...declaration, createsResource: false });
+}
+
 /** Several calls, as the registry lists them: `calls` of an operation of several requests. */
 const endpointsOf = (calls: OperationId[]) =>
 	calls.map((operationId) => {
@@ -347,4 +364,4 @@ function allItems(
 	} as AllItemsOperation;
 }
 
-export const endpoint = { get, delete: remove, list, post, steps, allItems };
+export const endpoint = { get, delete: remove, list, create, update, steps, allItems };

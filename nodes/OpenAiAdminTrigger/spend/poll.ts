@@ -49,23 +49,18 @@ function projectOf(subject: string, names: Map<string, string | null>): IDataObj
 	return subject === ORGANIZATION ? null : { id: subject, name: names.get(subject) ?? null };
 }
 
+/** What every spend item says first: its type, whose spend, over which period, and how much. */
+function spendItem(type: string, spend: Crossing | Jump, names: Map<string, string | null>, now: number): IDataObject {
+	return { type, project: projectOf(spend.subject, names), period: periodOf(spend.period, now), total: money(spend.total) };
+}
+
 function crossingItem(crossing: Crossing, names: Map<string, string | null>, settings: SpendSettings, now: number): IDataObject {
-	return {
-		type: 'spend.threshold_crossed',
-		project: projectOf(crossing.subject, names),
-		period: periodOf(crossing.period, now),
-		total: money(crossing.total),
-		threshold: money(crossing.threshold),
-		currency: settings.currency,
-	};
+	return { ...spendItem('spend.threshold_crossed', crossing, names, now), threshold: money(crossing.threshold), currency: settings.currency };
 }
 
 function jumpItem(jump: Jump, names: Map<string, string | null>, settings: SpendSettings, now: number): IDataObject {
 	return {
-		type: 'spend.jumped',
-		project: projectOf(jump.subject, names),
-		period: periodOf(jump.period, now),
-		total: money(jump.total),
+		...spendItem('spend.jumped', jump, names, now),
 		median: money(jump.median),
 		ratio: jump.median > 0 ? Math.round((jump.total / jump.median) * 100) / 100 : null,
 		multiplier: settings.multiplier,

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
-import { ID_PATTERN } from '../../OpenAiAdmin/actions/shared/fields';
+import { ID_PATTERN, dropdown } from '../../OpenAiAdmin/actions/shared/fields';
 import type { Refuse } from '../../OpenAiAdmin/actions/auditLog/query';
 import type { PeriodUnit } from './periods';
 
@@ -63,20 +63,11 @@ export const spendProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: forSpend,
 	},
-	{
-		displayName: 'Watch',
-		name: 'watch',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Chosen Projects', value: 'chosenProjects', description: 'Each of the projects picked below, on its own' },
-			{ name: 'Each Project', value: 'eachProject', description: 'Every project of the organization, each on its own' },
-			{ name: 'Organization as a Whole', value: 'organization', description: 'The total of every project' },
-		],
-		default: 'eachProject',
-		description: 'Whose spend is added up',
-		displayOptions: forSpend,
-	},
+	dropdown('Watch', 'watch', [
+		['Chosen Projects', 'chosenProjects', 'Each of the projects picked below, on its own'],
+		['Each Project', 'eachProject', 'Every project of the organization, each on its own'],
+		['Organization as a Whole', 'organization', 'The total of every project'],
+	], { noDataExpression: true, default: 'eachProject', description: 'Whose spend is added up', displayOptions: forSpend }),
 	{
 		displayName: 'Project Names or IDs',
 		name: 'projectIds',
@@ -88,18 +79,10 @@ export const spendProperties: INodeProperties[] = [
 			'The projects to watch, each on its own. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { triggerOn: SPEND_EVENTS, watch: ['chosenProjects'] } },
 	},
-	{
-		displayName: 'Period',
-		name: 'period',
-		type: 'options',
-		options: [
-			{ name: 'Calendar Month (UTC)', value: 'month', description: 'From the first of the month, 00:00 UTC' },
-			{ name: 'Day (UTC)', value: 'day', description: 'From 00:00 UTC' },
-		],
-		default: 'month',
-		description: 'What the spend is added up over; each new period starts from zero',
-		displayOptions: forEvent(SPEND_THRESHOLD),
-	},
+	dropdown('Period', 'period', [
+		['Calendar Month (UTC)', 'month', 'From the first of the month, 00:00 UTC'],
+		['Day (UTC)', 'day', 'From 00:00 UTC'],
+	], { default: 'month', description: 'What the spend is added up over; each new period starts from zero', displayOptions: forEvent(SPEND_THRESHOLD) }),
 	{
 		displayName: 'Thresholds',
 		name: 'thresholds',

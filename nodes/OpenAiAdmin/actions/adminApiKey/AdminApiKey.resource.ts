@@ -10,12 +10,9 @@ const key = oneTimeKey('value', 'admin API key');
 
 export const adminApiKey = resource({ value: 'adminApiKey', name: 'Admin API Key', description: 'Keys for the Administration API itself (redacted, except once when created)' }, [
 	// Its answer holds the key's secret value once: the form and the output pane say so.
-	endpoint.post('admin-api-keys-create', {
-		value: 'create',
-		name: 'Create',
+	endpoint.create('admin-api-keys-create', {
 		action: 'Create an admin API key',
 		description: 'Create an admin API key for the organization',
-		createsResource: true,
 		fields: {
 			name: { description: 'The name of the key', placeholder: 'e.g. Offboarding workflow' },
 			expires_in_seconds: {
@@ -28,20 +25,9 @@ export const adminApiKey = resource({ value: 'adminApiKey', name: 'Admin API Key
 		hints: [key.hint],
 		oneTimeKeyAt: key.at,
 	}),
-	endpoint.delete('admin-api-keys-delete', {
-		action: 'Delete an admin API key',
-		description: 'Delete an admin API key; workflows using it stop working',
-		locators,
-	}),
-	endpoint.get('admin-api-keys-get', {
-		action: 'Get an admin API key',
-		description: 'Retrieve an admin API key (its redacted value, owner, expiry and last use)',
-		locators,
-	}),
-	endpoint.list('admin-api-keys-list', {
-		action: 'Get many admin API keys',
-		description: 'List the admin API keys of the organization',
-	}),
+	endpoint.delete('admin-api-keys-delete', { action: 'Delete an admin API key', description: 'Delete an admin API key; workflows using it stop working', locators }),
+	endpoint.get('admin-api-keys-get', { action: 'Get an admin API key', description: 'Retrieve an admin API key (its redacted value, owner, expiry and last use)', locators }),
+	endpoint.list('admin-api-keys-list', { action: 'Get many admin API keys', description: 'List the admin API keys of the organization' }),
 	rotateAdminApiKey,
 	retireAdminApiKey,
 ]);

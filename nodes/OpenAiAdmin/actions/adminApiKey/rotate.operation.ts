@@ -6,8 +6,7 @@ import { mayBeCredentialKey } from '../shared/credentialKey';
 import { adminApiKeyLocator, resourceLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
 import { text } from '../shared/pickers';
-import { invalidInput, readId, readSwitch } from '../shared/parameters';
-import { incomplete, iso, nameSuffixField, readRotation, retireNowField, retireSwitches } from '../shared/rotation';
+import { incomplete, iso, nameSuffixField, readRetirement, readRotation, retireIfUsed, retireNowField, retireSwitches } from '../shared/rotation';
 
 /**
  * An admin key is rotated by making a new one with the same name and lifetime and deleting the
@@ -78,25 +77,16 @@ export const retireAdminApiKey = endpoint.steps({
 	locators,
 	fields: [replacementLocator, ...retireSwitches],
 	async run(itemIndex, api, ids) {
-		const replacementId = readId(this, 'replacementKeyId', itemIndex, 'Replacement');
-		if (replacementId === ids.key_id) throw invalidInput(this, itemIndex, 'Replacement', 'is the key to retire itself');
-		const force = readSwitch(this, itemIndex, 'force', 'Force');
-		const dryRun = readSwitch(this, itemIndex, 'dryRun', 'Dry Run');
+		const { replacementId, force, dryRun } = readRetirement(this, itemIndex, 'replacementKeyId', ids.key_id, 'key');
 		const replacement = await api.request({ method: 'GET', path: apiPath`/organization/admin_api_keys/${replacementId}` });
 		const old = await api.request({ method: 'GET', path: apiPath`/organization/admin_api_keys/${ids.key_id}` });
 		const answer: IDataObject = { old: summary(old), replacement: summary(replacement), forced: force, dryRun };
 		if (await mayBeCredentialKey(this, itemIndex, old.redacted_value)) {
 			return { ...answer, status: 'stillInUseHere', deleted: false, nextStep: ownKeyStep(old.id) };
 		}
-		if (replacement.last_used_at === null && !force) {
-			return { ...answer, status: 'notYetUsed', deleted: false, nextStep: 'Nothing was deleted: run Retire again once the new key is in use, or with Force' };
-		}
-		if (dryRun) return { ...answer, status: 'wouldRetire', deleted: false };
-		const deleted = await api.request({
-			method: 'DELETE',
+		return await retireIfUsed(api, answer, { used: replacement.last_used_at !== null, force, dryRun }, {
 			path: apiPath`/organization/admin_api_keys/${ids.key_id}`,
 			deletedAnswer: { object: 'organization.admin_api_key.deleted', id: ids.key_id, deleted: true },
 		});
-		return { ...answer, status: 'retired', deleted: deleted.deleted === true };
 	},
 });

@@ -9,11 +9,7 @@ const locators = { certificate_id: certificateLocator };
 export const certificate = resource({ value: 'certificate', name: 'Certificate', description: 'Mutual TLS certificates of the organization' }, [
 	certificateToggle('activate', 'activateOrganizationCertificates', 'for the organization'),
 	certificateToggle('deactivate', 'deactivateOrganizationCertificates', 'for the organization'),
-	endpoint.delete('deleteCertificate', {
-		action: 'Delete a certificate',
-		description: 'Delete a certificate; it must be inactive for the organization and every project',
-		locators,
-	}),
+	endpoint.delete('deleteCertificate', { action: 'Delete a certificate', description: 'Delete a certificate; it must be inactive for the organization and every project', locators }),
 	endpoint.get('getCertificate', {
 		action: 'Get a certificate',
 		description: 'Retrieve a certificate, active or not',
@@ -31,14 +27,10 @@ export const certificate = resource({ value: 'certificate', name: 'Certificate',
 			return this.getNodeParameter('includeContent', itemIndex, false) === true ? { include: ['content'] } : {};
 		},
 	}),
-	endpoint.list('listOrganizationCertificates', {
-		action: 'Get many certificates',
-		description: 'List the certificates uploaded to the organization',
-	}),
-	endpoint.post('modifyCertificate', {
+	endpoint.list('listOrganizationCertificates', { action: 'Get many certificates', description: 'List the certificates uploaded to the organization' }),
+	endpoint.update('modifyCertificate', {
 		action: 'Rename a certificate',
 		description: 'Change the name of a certificate (the only thing that can change)',
-		createsResource: false,
 		locators,
 		fields: { name: { required: true, description: 'The new name of the certificate' } },
 	}),

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { endpoint } from '../endpoint';
-import { projectLocator } from '../shared/fields';
+import { inProject } from '../shared/fields';
 import { checkId, invalidInput } from '../shared/parameters';
 import type { Operation } from '../types';
 
@@ -29,13 +29,12 @@ export function certificateToggle(
 	scope: string,
 ): Operation {
 	const verb = value === 'activate' ? 'Activate' : 'Deactivate';
-	return endpoint.post(operationId, {
+	return endpoint.update(operationId, {
 		value,
 		name: verb,
 		action: `${verb} certificates ${scope}`,
 		description: `${verb} 1 to 10 certificates ${scope}; those already ${value}d stay as they are`,
-		createsResource: false,
-		locators: operationId.endsWith('ProjectCertificates') ? { project_id: projectLocator } : {},
+		locators: operationId.endsWith('ProjectCertificates') ? inProject : {},
 		properties: [certificatesField],
 		body(itemIndex) {
 			const raw = this.getNodeParameter('certificateIds', itemIndex, []) as unknown;

@@ -1,31 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { endpoint } from '../endpoint';
-import { collection } from '../shared/fields';
+import { collection, dropdown } from '../shared/fields';
 import { invalidInput, readCollection, readText } from '../shared/parameters';
 
 /**
  * The PEM content comes from a field, or from a file in the input item's binary data (read as
  * text), as n8n's file nodes hand it over. Uploading does not activate the certificate.
  */
-export const uploadCertificate = endpoint.post('uploadCertificate', {
+export const uploadCertificate = endpoint.create('uploadCertificate', {
 	value: 'upload',
 	name: 'Upload',
 	action: 'Upload a certificate',
 	description: 'Upload a certificate to the organization; it stays inactive until activated',
-	createsResource: true,
 	properties: [
-		{
-			displayName: 'Certificate Source',
-			name: 'source',
-			type: 'options',
-			options: [
-				{ name: 'Binary File', value: 'binary', description: 'A PEM file in the input item, e.g. from Read/Write Files from Disk' },
-				{ name: 'Text', value: 'text', description: 'The PEM content, pasted or from an expression' },
-			],
-			default: 'binary',
-			description: 'Where the PEM content of the certificate comes from',
-		},
+		dropdown('Certificate Source', 'source', [
+			['Binary File', 'binary', 'A PEM file in the input item, e.g. from Read/Write Files from Disk'],
+			['Text', 'text', 'The PEM content, pasted or from an expression'],
+		], { default: 'binary', description: 'Where the PEM content of the certificate comes from' }),
 		{
 			displayName: 'Input Binary Field',
 			name: 'binaryPropertyName',

@@ -5,7 +5,7 @@ import { endpoint } from '../endpoint';
 import { ORGANIZATION_ROLES, PROJECT_ROLES } from '../shared/enums';
 import type { ExistingObject } from '../shared/existing';
 import { ifExistsField } from '../shared/existing';
-import { organizationRoleOptions, roleOptions } from '../shared/fields';
+import { dropdown, emailField, organizationRoleOptions, roleOptions } from '../shared/fields';
 import { checkEmail, checkOneOf, invalidInput, readId } from '../shared/parameters';
 import { text } from '../shared/pickers';
 
@@ -39,24 +39,12 @@ const alreadyThere: ExistingObject = {
  * The spec's rule for `projects`: left out, the person joins the default project; an empty list,
  * no project. The form offers the three cases by name, so that neither happens by accident.
  */
-export const createInvite = endpoint.post('inviteUser', {
-	value: 'create',
-	name: 'Create',
+export const createInvite = endpoint.create('inviteUser', {
 	action: 'Invite a person to the organization',
 	description: 'Send an invite to join the organization, optionally with project memberships',
-	createsResource: true,
 	existing: alreadyThere,
 	properties: [
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			required: true,
-			default: '',
-			description: 'The email address to send the invite to',
-			hint: 'A person who is already a member of the organization cannot be invited',
-		},
+		emailField('The email address to send the invite to', 'A person who is already a member of the organization cannot be invited'),
 		{
 			displayName: 'Organization Role',
 			name: 'role',
@@ -66,23 +54,11 @@ export const createInvite = endpoint.post('inviteUser', {
 			default: 'reader',
 			description: 'The role the person gets in the organization',
 		},
-		{
-			displayName: 'Project Access',
-			name: 'projectAccess',
-			type: 'options',
-			options: [
-				{
-					name: 'Default Project',
-					value: 'default',
-					description: 'Projects left out: the API adds the person to the default project',
-				},
-				{ name: 'Listed Projects', value: 'listed', description: 'The projects listed below, each with a role' },
-				{ name: 'No Project', value: 'none', description: 'An empty list: the person joins no project' },
-			],
-			default: 'default',
-			description: 'Which projects the person joins when they accept',
-			hint: 'Leaving projects out adds the person to the default project; an empty list adds them to none',
-		},
+		dropdown('Project Access', 'projectAccess', [
+			['Default Project', 'default', 'Projects left out: the API adds the person to the default project'],
+			['Listed Projects', 'listed', 'The projects listed below, each with a role'],
+			['No Project', 'none', 'An empty list: the person joins no project'],
+		], { default: 'default', description: 'Which projects the person joins when they accept', hint: 'Leaving projects out adds the person to the default project; an empty list adds them to none' }),
 		{
 			displayName: 'Projects',
 			name: 'projects',

@@ -1,9 +1,7 @@
 import { endpoint } from '../endpoint';
 import { sameName } from '../shared/existing';
-import { projectLocator } from '../shared/fields';
+import { inProject } from '../shared/fields';
 import { resource } from '../resource';
-
-const locators = { project_id: projectLocator };
 
 const externalKeyId = {
 	displayName: 'External Key ID',
@@ -11,20 +9,10 @@ const externalKeyId = {
 };
 
 export const project = resource({ value: 'project', name: 'Project', description: 'Projects of the organization' }, [
-	endpoint.post('archive-project', {
-		value: 'archive',
-		name: 'Archive',
-		action: 'Archive a project',
-		description: 'Archive a project. Archived projects cannot be used or updated; projects cannot be deleted.',
-		createsResource: false,
-		locators,
-	}),
-	endpoint.post('create-project', {
-		value: 'create',
-		name: 'Create',
+	endpoint.update('archive-project', { value: 'archive', name: 'Archive', action: 'Archive a project', description: 'Archive a project. Archived projects cannot be used or updated; projects cannot be deleted.', locators: inProject }),
+	endpoint.create('create-project', {
 		action: 'Create a project',
 		description: 'Create a project in the organization, or find the one of that name',
-		createsResource: true,
 		existing: sameName('project', 'the organization'),
 		fields: {
 			name: { placeholder: 'e.g. Marketing chatbot', description: 'The friendly name of the project; it appears in reports' },
@@ -35,22 +23,17 @@ export const project = resource({ value: 'project', name: 'Project', description
 			},
 		},
 	}),
-	endpoint.get('retrieve-project', {
-		action: 'Get a project',
-		description: 'Retrieve a project',
-		locators,
-	}),
+	endpoint.get('retrieve-project', { action: 'Get a project', description: 'Retrieve a project', locators: inProject }),
 	endpoint.list('list-projects', {
 		action: 'Get many projects',
 		description: 'List the projects of the organization',
 		filters: { include_archived: 'Whether to include archived projects, which are left out by default' },
 	}),
 	// Only the fields given are sent, and at least one must be.
-	endpoint.post('modify-project', {
+	endpoint.update('modify-project', {
 		action: 'Update a project',
 		description: 'Rename a project or change its external key. The default project and archived projects cannot be changed.',
-		createsResource: false,
-		locators,
+		locators: inProject,
 		fields: {
 			name: 'The new name of the project; it appears in reports',
 			external_key_id: externalKeyId,

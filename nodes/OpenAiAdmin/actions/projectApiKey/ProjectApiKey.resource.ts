@@ -1,5 +1,5 @@
 import { endpoint } from '../endpoint';
-import { apiKeyLocator, capitalized, projectLocator } from '../shared/fields';
+import { apiKeyLocator, capitalized, inProject, projectLocator } from '../shared/fields';
 import { specEnum } from '../shared/specFields';
 import { resource } from '../resource';
 import { auditAllProjects } from './auditAllProjects.operation';
@@ -13,20 +13,12 @@ const OWNER_ACCESS_DESCRIPTIONS: Record<string, string> = {
 };
 
 export const projectApiKey = resource({ value: 'projectApiKey', name: 'Project API Key', description: 'API keys of a project, as admins see them (redacted)' }, [
-	endpoint.delete('delete-project-api-key', {
-		action: 'Delete a project API key',
-		description: "Delete a user's API key from a project. A service account's key goes with its service account.",
-		locators,
-	}),
-	endpoint.get('retrieve-project-api-key', {
-		action: 'Get a project API key',
-		description: 'Retrieve an API key of a project (its redacted value, owner and last use)',
-		locators,
-	}),
+	endpoint.delete('delete-project-api-key', { action: 'Delete a project API key', description: "Delete a user's API key from a project. A service account's key goes with its service account.", locators }),
+	endpoint.get('retrieve-project-api-key', { action: 'Get a project API key', description: 'Retrieve an API key of a project (its redacted value, owner and last use)', locators }),
 	endpoint.list('list-project-api-keys', {
 		action: 'Get many project API keys',
 		description: 'List the API keys of a project',
-		locators: { project_id: projectLocator },
+		locators: inProject,
 		filters: {
 			owner_project_access: {
 				options: specEnum('list-project-api-keys', 'query', 'owner_project_access').map((value) => ({

@@ -6,7 +6,7 @@ import type { AdminApi } from '../../transport';
 import { apiPath } from '../../transport/path';
 import { endpoint } from '../endpoint';
 import { concurrencyField, readConcurrency } from '../shared/concurrency';
-import { collection } from '../shared/fields';
+import { collection, dropdown } from '../shared/fields';
 import { checkId, checkOneOf, checkWholeNumber, invalidInput, readCollection } from '../shared/parameters';
 
 const DAY_MS = 86_400_000;
@@ -211,17 +211,10 @@ export const auditAllProjects = endpoint.steps({
 			description:
 				'What each key cost over this many days, today included (1 to 180; one more request), as spend: {amount, currency, days}; 0 leaves spend out. Keys that cost money while their owner left get the flag spendWithoutOwner.',
 		},
-		{
-			displayName: 'Sort By',
-			name: 'sortBy',
-			type: 'options',
-			options: [
-				{ name: 'Project, Then Key', value: 'project', description: 'In the order of the projects, then of their keys' },
-				{ name: 'Spend, Highest First', value: 'spend', description: 'The costliest keys first (needs Include Spend)' },
-			],
-			default: 'project',
-			description: 'The order of the output items',
-		},
+		dropdown('Sort By', 'sortBy', [
+			['Project, Then Key', 'project', 'In the order of the projects, then of their keys'],
+			['Spend, Highest First', 'spend', 'The costliest keys first (needs Include Spend)'],
+		], { default: 'project', description: 'The order of the output items' }),
 		concurrencyField("projects' keys are listed", ', so under a rate limit the audit slows down instead of failing'),
 		collection('filters', [
 			{

@@ -1,5 +1,5 @@
 import { endpoint } from '../endpoint';
-import { groupLocator, projectGroupLocator, projectLocator, projectRoleLocator } from '../shared/fields';
+import { groupLocator, inProject, projectGroupLocator, projectLocator, projectRoleLocator } from '../shared/fields';
 import { readId } from '../shared/parameters';
 import { resource } from '../resource';
 
@@ -7,13 +7,12 @@ const locators = { project_id: projectLocator, group_id: projectGroupLocator };
 
 export const projectGroup = resource({ value: 'projectGroup', name: 'Project Group', description: 'Groups with access to a project, each with a project role' }, [
 	// The role is one of the project's roles, picked or by ID (the API takes its name too).
-	endpoint.post('add-project-group', {
+	endpoint.create('add-project-group', {
 		value: 'add',
 		name: 'Add',
 		action: 'Add a group to a project',
 		description: 'Give a group access to a project, with a project role',
-		createsResource: true,
-		locators: { project_id: projectLocator },
+		locators: inProject,
 		properties: [groupLocator, projectRoleLocator],
 		body(itemIndex) {
 			return {
@@ -22,21 +21,7 @@ export const projectGroup = resource({ value: 'projectGroup', name: 'Project Gro
 			};
 		},
 	}),
-	endpoint.get('retrieve-project-group', {
-		action: 'Get a project group',
-		description: 'Retrieve a group with access to a project',
-		locators,
-	}),
-	endpoint.list('list-project-groups', {
-		action: 'Get many project groups',
-		description: 'List the groups with access to a project',
-		locators: { project_id: projectLocator },
-	}),
-	endpoint.delete('remove-project-group', {
-		value: 'remove',
-		name: 'Remove',
-		action: 'Remove a group from a project',
-		description: "Take a group's access to a project away",
-		locators,
-	}),
+	endpoint.get('retrieve-project-group', { action: 'Get a project group', description: 'Retrieve a group with access to a project', locators }),
+	endpoint.list('list-project-groups', { action: 'Get many project groups', description: 'List the groups with access to a project', locators: inProject }),
+	endpoint.delete('remove-project-group', { value: 'remove', name: 'Remove', action: 'Remove a group from a project', description: "Take a group's access to a project away", locators }),
 	]);

@@ -2,11 +2,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { SPEC_OPERATIONS } from '../../../shared/spec';
 import { endpoint } from '../endpoint';
-import { collection, label, projectLocator } from '../shared/fields';
+import { collection, inProject, label } from '../shared/fields';
 import { invalidInput, readCollection, requireChanges } from '../shared/parameters';
 import { resource } from '../resource';
-
-const locators = { project_id: projectLocator };
 
 /** The hosted tools the spec lets a project turn on or off, each `{enabled}` in the body. */
 const TOOLS = Object.keys(SPEC_OPERATIONS['update-project-hosted-tool-permissions'].body.fields).map((name) => ({
@@ -15,16 +13,11 @@ const TOOLS = Object.keys(SPEC_OPERATIONS['update-project-hosted-tool-permission
 }));
 
 export const projectHostedToolPermissions = resource({ value: 'projectHostedToolPermissions', name: 'Project Hosted Tool Permission', description: "Which of OpenAI's hosted tools (web search, file search, ...) a project may use" }, [
-	endpoint.get('retrieve-project-hosted-tool-permissions', {
-		action: 'Get the hosted tool permissions of a project',
-		description: 'Retrieve which hosted tools a project may use',
-		locators,
-	}),
-	endpoint.post('update-project-hosted-tool-permissions', {
+	endpoint.get('retrieve-project-hosted-tool-permissions', { action: 'Get the hosted tool permissions of a project', description: 'Retrieve which hosted tools a project may use', locators: inProject }),
+	endpoint.update('update-project-hosted-tool-permissions', {
 		action: 'Update the hosted tool permissions of a project',
 		description: 'Turn hosted tools on or off for a project; tools left out keep their setting',
-		createsResource: false,
-		locators,
+		locators: inProject,
 		properties: [
 			collection(
 				'updateFields',

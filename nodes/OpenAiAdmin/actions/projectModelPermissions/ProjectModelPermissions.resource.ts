@@ -1,42 +1,23 @@
 import { endpoint } from '../endpoint';
-import { projectLocator } from '../shared/fields';
+import { dropdown, inProject } from '../shared/fields';
 import { specEnum } from '../shared/specFields';
 import { checkOneOf, invalidInput } from '../shared/parameters';
 import { resource } from '../resource';
 
-const locators = { project_id: projectLocator };
-
 const MODES = specEnum('update-project-model-permissions', 'body', 'mode');
 
 export const projectModelPermissions = resource({ value: 'projectModelPermissions', name: 'Project Model Permission', description: 'Which models a project may use: an allow list or a deny list' }, [
-	endpoint.delete('delete-project-model-permissions', {
-		action: 'Delete the model permissions of a project',
-		description: 'Remove the model allow or deny list of a project, so that it may use every model again',
-		locators,
-	}),
-	endpoint.get('retrieve-project-model-permissions', {
-		action: 'Get the model permissions of a project',
-		description: 'Retrieve the model allow or deny list of a project',
-		locators,
-	}),
-	endpoint.post('update-project-model-permissions', {
+	endpoint.delete('delete-project-model-permissions', { action: 'Delete the model permissions of a project', description: 'Remove the model allow or deny list of a project, so that it may use every model again', locators: inProject }),
+	endpoint.get('retrieve-project-model-permissions', { action: 'Get the model permissions of a project', description: 'Retrieve the model allow or deny list of a project', locators: inProject }),
+	endpoint.update('update-project-model-permissions', {
 		action: 'Update the model permissions of a project',
 		description: 'Replace the model allow or deny list of a project',
-		createsResource: false,
-		locators,
+		locators: inProject,
 		properties: [
-			{
-				displayName: 'Mode',
-				name: 'mode',
-				type: 'options',
-				required: true,
-				options: [
-					{ name: 'Allow List', value: 'allow_list', description: 'The project may use only these models' },
-					{ name: 'Deny List', value: 'deny_list', description: 'The project may use every model but these' },
-				],
-				default: 'allow_list',
-				description: 'Whether the models listed are the only ones allowed, or the ones denied',
-			},
+			dropdown('Mode', 'mode', [
+				['Allow List', 'allow_list', 'The project may use only these models'],
+				['Deny List', 'deny_list', 'The project may use every model but these'],
+			], { required: true, default: 'allow_list', description: 'Whether the models listed are the only ones allowed, or the ones denied' }),
 			{
 				displayName: 'Model IDs',
 				name: 'model_ids',

@@ -1,21 +1,16 @@
 import { endpoint } from '../endpoint';
-import { projectLocator, rateLimitLocator } from '../shared/fields';
+import { inProject, projectLocator, rateLimitLocator } from '../shared/fields';
 import { resource } from '../resource';
 
 /** A limit the spec gives no lower bound in its schema, and says is 0 or more. */
 const limit = (displayName: string, description: string) => ({ displayName, description, typeOptions: { minValue: 0, numberPrecision: 0 } });
 
 export const projectRateLimit = resource({ value: 'projectRateLimit', name: 'Project Rate Limit', description: 'Per-model rate limits of a project' }, [
-	endpoint.list('list-project-rate-limits', {
-		action: 'Get many project rate limits',
-		description: 'List the per-model rate limits of a project',
-		locators: { project_id: projectLocator },
-	}),
+	endpoint.list('list-project-rate-limits', { action: 'Get many project rate limits', description: 'List the per-model rate limits of a project', locators: inProject }),
 	// Each limit given must be a whole number of 0 or more, and at least one must be given.
-	endpoint.post('update-project-rate-limits', {
+	endpoint.update('update-project-rate-limits', {
 		action: 'Update a project rate limit',
 		description: "Change a project's rate limits for one model",
-		createsResource: false,
 		locators: { project_id: projectLocator, rate_limit_id: rateLimitLocator },
 		collectionPlaceholder: 'Add Limit',
 		fields: {

@@ -1,6 +1,6 @@
 import { endpoint } from '../endpoint';
 import { sameName } from '../shared/existing';
-import { projectLocator, serviceAccountLocator } from '../shared/fields';
+import { inProject, projectLocator, serviceAccountLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
 import { resource } from '../resource';
 import { retireServiceAccount, rotateServiceAccount } from './rotate.operation';
@@ -11,14 +11,11 @@ const key = oneTimeKey('api_key.value', 'service account key');
 
 export const projectServiceAccount = resource({ value: 'projectServiceAccount', name: 'Project Service Account', description: 'Bot identities of a project, each with its own API key' }, [
 	// Its answer holds the account's API key, unredacted, once: the form and the output pane say so.
-	endpoint.post('create-project-service-account', {
-		value: 'create',
-		name: 'Create',
+	endpoint.create('create-project-service-account', {
 		action: 'Create a service account',
 		description: 'Create a service account in a project, with an API key unless told otherwise',
-		createsResource: true,
 		existing: sameName('service account', 'the project', 'One found comes without an API key: the API shows a key only when it makes it.'),
-		locators: { project_id: projectLocator },
+		locators: inProject,
 		fields: {
 			name: { placeholder: 'e.g. Production app', description: 'The name of the service account' },
 			create_service_account_only:
@@ -28,26 +25,13 @@ export const projectServiceAccount = resource({ value: 'projectServiceAccount', 
 		hints: [key.hint],
 		oneTimeKeyAt: key.at,
 	}),
-	endpoint.delete('delete-project-service-account', {
-		action: 'Delete a service account and its API keys',
-		description: 'Delete a service account and its API keys from a project',
-		locators,
-	}),
-	endpoint.get('retrieve-project-service-account', {
-		action: 'Get a service account',
-		description: 'Retrieve a service account of a project',
-		locators,
-	}),
-	endpoint.list('list-project-service-accounts', {
-		action: 'Get many service accounts',
-		description: 'List the service accounts of a project',
-		locators: { project_id: projectLocator },
-	}),
+	endpoint.delete('delete-project-service-account', { action: 'Delete a service account and its API keys', description: 'Delete a service account and its API keys from a project', locators }),
+	endpoint.get('retrieve-project-service-account', { action: 'Get a service account', description: 'Retrieve a service account of a project', locators }),
+	endpoint.list('list-project-service-accounts', { action: 'Get many service accounts', description: 'List the service accounts of a project', locators: inProject }),
 	// Only the fields given are sent, and at least one must be.
-	endpoint.post('update-project-service-account', {
+	endpoint.update('update-project-service-account', {
 		action: 'Update a service account',
 		description: 'Rename a service account or change its role in the project',
-		createsResource: false,
 		locators,
 		fields: {
 			name: 'The new name of the service account',

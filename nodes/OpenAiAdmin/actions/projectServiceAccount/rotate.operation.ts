@@ -6,12 +6,14 @@ import { endpoint } from '../endpoint';
 import { projectLocator, resourceLocator, serviceAccountLocator } from '../shared/fields';
 import { oneTimeKey } from '../shared/oneTimeKey';
 import { text } from '../shared/pickers';
-import { invalidInput, readId, readSwitch } from '../shared/parameters';
+import { invalidInput } from '../shared/parameters';
 import {
 	incomplete,
 	iso,
 	nameSuffixField,
+	readRetirement,
 	readRotation,
+	retireIfUsed,
 	retireNowField,
 	retireSwitches,
 } from '../shared/rotation';
@@ -110,12 +112,7 @@ export const retireServiceAccount = endpoint.steps({
 	locators,
 	fields: [replacementLocator, ...retireSwitches],
 	async run(itemIndex, api, ids) {
-		const replacementId = readId(this, 'replacementId', itemIndex, 'Replacement');
-		if (replacementId === ids.service_account_id) {
-			throw invalidInput(this, itemIndex, 'Replacement', 'is the service account to retire itself');
-		}
-		const force = readSwitch(this, itemIndex, 'force', 'Force');
-		const dryRun = readSwitch(this, itemIndex, 'dryRun', 'Dry Run');
+		const { replacementId, force, dryRun } = readRetirement(this, itemIndex, 'replacementId', ids.service_account_id, 'service account');
 		const inProject = (id: string) => apiPath`/organization/projects/${ids.project_id}/service_accounts/${id}`;
 		// Both must exist: a replacement that is gone cannot be in use, and nothing is deleted for it.
 		const replacement = await api.request({ method: 'GET', path: inProject(replacementId) });
@@ -129,15 +126,9 @@ export const retireServiceAccount = endpoint.steps({
 			forced: force,
 			dryRun,
 		};
-		if (use.lastUsedAt === null && !force) {
-			return { ...answer, status: 'notYetUsed', deleted: false, nextStep: 'Nothing was deleted: run Retire again once the new key is in use, or with Force' };
-		}
-		if (dryRun) return { ...answer, status: 'wouldRetire', deleted: false };
-		const deleted = await api.request({
-			method: 'DELETE',
+		return await retireIfUsed(api, answer, { used: use.lastUsedAt !== null, force, dryRun }, {
 			path: inProject(ids.service_account_id),
 			deletedAnswer: { object: 'organization.project.service_account.deleted', id: ids.service_account_id, deleted: true },
 		});
-		return { ...answer, status: 'retired', deleted: deleted.deleted === true };
 	},
 });

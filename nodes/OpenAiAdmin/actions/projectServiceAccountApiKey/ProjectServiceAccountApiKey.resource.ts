@@ -6,12 +6,9 @@ import { resource } from '../resource';
 const key = oneTimeKey('value', 'service account key');
 
 export const projectServiceAccountApiKey = resource({ value: 'projectServiceAccountApiKey', name: 'Project Service Account API Key', description: 'New API keys for an existing service account (shown once)', defaultOperation: 'create' }, [
-	endpoint.post('CreateanAPIkeyforaserviceaccount', {
-		value: 'create',
-		name: 'Create',
+	endpoint.create('CreateanAPIkeyforaserviceaccount', {
 		action: 'Create a service account API key',
 		description: 'Create another API key for a service account of a project, for example to rotate its key',
-		createsResource: true,
 		locators: { project_id: projectLocator, service_account_id: serviceAccountLocator },
 		fields: {
 			name: { placeholder: 'e.g. Rotated 2026-01', description: 'The name of the key' },

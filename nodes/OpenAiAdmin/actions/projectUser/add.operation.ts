@@ -2,38 +2,23 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { endpoint } from '../endpoint';
 import { PROJECT_ROLES } from '../shared/enums';
-import { organizationUserLocator, projectLocator, projectRoleField } from '../shared/fields';
+import { dropdown, emailField, inProject, organizationUserLocator, projectRoleField } from '../shared/fields';
 import { checkEmail, checkOneOf, readId } from '../shared/parameters';
 
 /** The person is named by email or by user id, never both; the role is required. */
-export const addProjectUser = endpoint.post('create-project-user', {
+export const addProjectUser = endpoint.create('create-project-user', {
 	value: 'add',
 	name: 'Add',
 	action: 'Add a user to a project',
 	description: 'Add a member of the organization to a project',
-	createsResource: true,
-	locators: { project_id: projectLocator },
+	locators: inProject,
 	properties: [
+		dropdown('Identify User By', 'identifyBy', [
+			['Email', 'email', 'The email address of an organization member'],
+			['User', 'user', 'Pick an organization member or give their user ID'],
+		], { noDataExpression: true, default: 'email' }),
 		{
-			displayName: 'Identify User By',
-			name: 'identifyBy',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Email', value: 'email', description: 'The email address of an organization member' },
-				{ name: 'User', value: 'user', description: 'Pick an organization member or give their user ID' },
-			],
-			default: 'email',
-		},
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			required: true,
-			default: '',
-			description: 'The email address of the user to add',
-			hint: 'The person must already be a member of the organization',
+			...emailField('The email address of the user to add', 'The person must already be a member of the organization'),
 			displayOptions: { show: { identifyBy: ['email'] } },
 		},
 		{ ...organizationUserLocator, displayOptions: { show: { identifyBy: ['user'] } } },

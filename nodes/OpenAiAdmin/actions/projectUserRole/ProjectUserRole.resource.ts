@@ -4,11 +4,5 @@ import { resource } from '../resource';
 
 export const projectUserRole = resource(
 	{ value: 'projectUserRole', name: 'Project User Role', description: 'Project roles assigned to a member of a project' },
-	roleAssignments(
-		'project-user',
-		{ noun: 'user', roles: 'a project role' },
-		{ project_id: projectLocator, user_id: projectUserLocator },
-		projectUserRoleLocator,
-		projectRoleIdLocator,
-	),
+	roleAssignments('project-user', { noun: 'user', roles: 'a project role' }, { project_id: projectLocator, user_id: projectUserLocator }, projectUserRoleLocator, projectRoleIdLocator),
 );

@@ -45,12 +45,9 @@ const IDS = {
 
 /** A custom role: a unique name and its permissions (at least one). */
 export function createRole(scope: RoleScope, locators: Record<string, INodeProperties>) {
-	return endpoint.post(IDS[scope].create, {
-		value: 'create',
-		name: 'Create',
+	return endpoint.create(IDS[scope].create, {
 		action: scope === 'organization' ? 'Create a role' : 'Create a project role',
 		description: `Create a custom ${scope} role with the permissions it grants`,
-		createsResource: true,
 		locators,
 		properties: [
 			{
@@ -78,10 +75,9 @@ export function createRole(scope: RoleScope, locators: Record<string, INodePrope
 
 /** Only the fields given are sent, and at least one must be. Predefined roles cannot be changed. */
 export function updateRole(scope: RoleScope, locators: Record<string, INodeProperties>) {
-	return endpoint.post(IDS[scope].update, {
+	return endpoint.update(IDS[scope].update, {
 		action: scope === 'organization' ? 'Update a role' : 'Update a project role',
 		description: 'Rename a custom role, or change its permissions or description',
-		createsResource: false,
 		locators,
 		properties: [
 			collection('updateFields', [

@@ -85,6 +85,9 @@ export const projectLocator = resourceLocator({
 	],
 });
 
+/** The locators of an operation on a path under one project: /organization/projects/{project_id}/… */
+export const inProject = { project_id: projectLocator };
+
 export const projectUserLocator = resourceLocator({
 	name: 'userId',
 	displayName: 'User',
@@ -172,6 +175,26 @@ export function projectRoleField(description: string): INodeProperties & Partial
 		default: 'member',
 		description,
 	};
+}
+
+/** The required email address of a person, as Invite and Add User ask for it (read with checkEmail). */
+export function emailField(description: string, hint: string): INodeProperties {
+	return { displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description, hint };
+}
+
+/**
+ * A dropdown of fixed choices (n8n's `options` field), each choice `[name, value, description]` in
+ * the order the UI lists them; `rest` gives the default, the description and anything else.
+ */
+export function dropdown(
+	displayName: string,
+	name: string,
+	choices: Array<[name: string, value: string, description: string]>,
+	rest: Omit<INodeProperties, 'displayName' | 'name' | 'type' | 'options'>,
+): INodeProperties {
+	const { default: chosen, ...others } = rest;
+	const options = choices.map(([name, value, description]) => ({ name, value, description }));
+	return { displayName, name, type: 'options', options, default: chosen, ...others };
 }
 
 const COLLECTIONS = {

@@ -25,12 +25,11 @@ export function roleAssignments(
 	const { noun, roles } = words;
 	const locators = { ...parents, role_id: assigned };
 	return [
-		endpoint.post(`assign-${holder}-role`, {
+		endpoint.create(`assign-${holder}-role`, {
 			value: 'add',
 			name: 'Add',
 			action: `Assign a role to a ${holder.replace('-', ' ')}`,
 			description: `Assign ${roles} to a ${noun}`,
-			createsResource: true,
 			locators: parents,
 			properties: [assignable],
 			body(itemIndex) {

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collection } from './fields';
-import { invalidInput, readCollection } from './parameters';
+import type { AdminApi, AdminApiRequest } from '../../transport';
+import { collection, dropdown } from './fields';
+import { invalidInput, readCollection, readId, readSwitch } from './parameters';
 
 /**
  * What a key rotation and its retirement share: when the old one goes, what the replacement is
@@ -11,25 +12,11 @@ import { invalidInput, readCollection } from './parameters';
  * failure; see the transport).
  */
 
-export const retireNowField = (what: string, how: string): INodeProperties => ({
-	displayName: `Retire Old ${what}`,
-	name: 'retire',
-	type: 'options',
-	options: [
-		{
-			name: 'Later, With Retire',
-			value: 'later',
-			description: `Keep the old ${how} until Retire finds the new key in use (run Retire on a schedule)`,
-		},
-		{
-			name: 'Now',
-			value: 'now',
-			description: `Delete the old ${how} as soon as the replacement exists: whatever still uses the old key stops working`,
-		},
-	],
-	default: 'later',
-	description: `When the old ${how} is deleted`,
-});
+export const retireNowField = (what: string, how: string): INodeProperties =>
+	dropdown(`Retire Old ${what}`, 'retire', [
+		['Later, With Retire', 'later', `Keep the old ${how} until Retire finds the new key in use (run Retire on a schedule)`],
+		['Now', 'now', `Delete the old ${how} as soon as the replacement exists: whatever still uses the old key stops working`],
+	], { default: 'later', description: `When the old ${how} is deleted` });
 
 export const nameSuffixField = collection('additionalFields', [
 	{
@@ -77,6 +64,36 @@ export function readRotation(context: IExecuteFunctions, itemIndex: number, what
 			return suffix ? `${base} ${suffix}` : base;
 		},
 	};
+}
+
+/**
+ * Retire's settings, read before any request: the replacement from the locator `replacementField`
+ * (never the `what` to retire itself, whose id is `retiringId`), Force and Dry Run.
+ */
+export function readRetirement(context: IExecuteFunctions, itemIndex: number, replacementField: string, retiringId: string, what: string) {
+	const replacementId = readId(context, replacementField, itemIndex, 'Replacement');
+	if (replacementId === retiringId) throw invalidInput(context, itemIndex, 'Replacement', `is the ${what} to retire itself`);
+	const force = readSwitch(context, itemIndex, 'force', 'Force');
+	const dryRun = readSwitch(context, itemIndex, 'dryRun', 'Dry Run');
+	return { replacementId, force, dryRun };
+}
+
+/**
+ * Retire's last step, once it knows whether the replacement's key was used: nothing is deleted
+ * while it was not (unless forced) or on a dry run; else `deletion` deletes the old one.
+ */
+export async function retireIfUsed(
+	api: AdminApi,
+	answer: IDataObject,
+	{ used, force, dryRun }: { used: boolean; force: boolean; dryRun: boolean },
+	deletion: Pick<AdminApiRequest, 'path' | 'deletedAnswer'>,
+): Promise<IDataObject> {
+	if (!used && !force) {
+		return { ...answer, status: 'notYetUsed', deleted: false, nextStep: 'Nothing was deleted: run Retire again once the new key is in use, or with Force' };
+	}
+	if (dryRun) return { ...answer, status: 'wouldRetire', deleted: false };
+	const deleted = await api.request({ method: 'DELETE', ...deletion });
+	return { ...answer, status: 'retired', deleted: deleted.deleted === true };
 }
 
 /**

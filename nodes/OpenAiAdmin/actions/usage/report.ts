@@ -4,7 +4,7 @@ import type { OperationId } from '../../../shared/spec';
 import { SPEC_OPERATIONS } from '../../../shared/spec';
 import type { SpecOperation } from '../../../shared/specTypes';
 import { listAll, nextPagePager } from '../../transport/pagination';
-import { ID_PATTERN, collection, label, listControls } from '../shared/fields';
+import { ID_PATTERN, collection, dropdown, label, listControls } from '../shared/fields';
 import { checkOneOf, invalidInput, readCollection, readListControls } from '../shared/parameters';
 import type { Operation } from '../types';
 
@@ -205,21 +205,10 @@ export function report(operationId: ReportId, declaration: ReportDeclaration): O
 			default: [],
 			description: 'Split each bucket into one result per value of these fields; none gives one total per bucket',
 		},
-		{
-			displayName: 'Output',
-			name: 'output',
-			type: 'options',
-			options: [
-				{ name: 'One Item per Bucket', value: 'buckets', description: 'Each time bucket as the API sends it, with its results inside' },
-				{
-					name: 'One Item per Result Row',
-					value: 'rows',
-					description: `Each result with its bucket's start_time and end_time${declaration.flattenAmount ? ', and its amount and currency as plain fields' : ''}; empty buckets give no items`,
-				},
-			],
-			default: 'rows',
-			description: 'How the buckets become items',
-		},
+		dropdown('Output', 'output', [
+			['One Item per Bucket', 'buckets', 'Each time bucket as the API sends it, with its results inside'],
+			['One Item per Result Row', 'rows', `Each result with its bucket's start_time and end_time${declaration.flattenAmount ? ', and its amount and currency as plain fields' : ''}; empty buckets give no items`],
+		], { default: 'rows', description: 'How the buckets become items' }),
 		...listControls(pager.maxLimit),
 		collection('filters', filterFields),
 	];

@@ -5,11 +5,7 @@ import { resource } from '../resource';
 const locators = { user_id: organizationUserLocator };
 
 export const user = resource({ value: 'user', name: 'User', description: 'Members of the organization' }, [
-	endpoint.get('retrieve-user', {
-		action: 'Get a user',
-		description: 'Retrieve a member of the organization',
-		locators,
-	}),
+	endpoint.get('retrieve-user', { action: 'Get a user', description: 'Retrieve a member of the organization', locators }),
 	endpoint.list('list-users', {
 		action: 'Get many users',
 		description: 'List the members of the organization',
@@ -21,18 +17,10 @@ export const user = resource({ value: 'user', name: 'User', description: 'Member
 			},
 		},
 	}),
-	endpoint.delete('delete-user', {
-		value: 'remove',
-		name: 'Remove',
-		action: 'Remove a user from the organization and delete their API keys',
-		description:
-			'Remove a member from the organization: they lose access to every project, and the API keys they own are deleted',
-		locators,
-	}),
-	endpoint.post('modify-user', {
+	endpoint.delete('delete-user', { value: 'remove', name: 'Remove', action: 'Remove a user from the organization and delete their API keys', description: 'Remove a member from the organization: they lose access to every project, and the API keys they own are deleted', locators }),
+	endpoint.update('modify-user', {
 		action: 'Change a user role',
 		description: "Change a member's role in the organization",
-		createsResource: false,
 		locators,
 		fields: {
 			role: {
