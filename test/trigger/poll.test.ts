@@ -58,15 +58,18 @@ describe('OpenAI Admin Trigger: polling the audit log', () => {
 	it('starts from now: the first poll emits nothing from before, in one request, and remembers the position', async () => {
 		const trigger = activeTrigger(sandbox);
 		// The seeded history, and events at this very second, are older than the activation.
-		const already = record(sandbox(), 3, nowSeconds());
+		const second = nowSeconds();
+		const already = record(sandbox(), 3, second);
 		const first = await trigger.poll();
 
 		expect(first.error).toBeUndefined();
 		expect(first.output).toBeNull();
 		expect(first.requests).toBe(1);
 		const position = positionIn(trigger.staticData) as { effectiveAt: number; idsAtEffectiveAt: string[] };
-		expect(position.effectiveAt).toBeGreaterThanOrEqual(nowSeconds() - 5);
-		expect(position.idsAtEffectiveAt).toEqual(expect.arrayContaining(already));
+		expect(position.effectiveAt).toBeGreaterThanOrEqual(second);
+		// Events of the position's own second are remembered, so they never come; a poll that began in
+		// a later second (a loaded machine) starts after them anyway.
+		if (position.effectiveAt === second) expect(position.idsAtEffectiveAt).toEqual(expect.arrayContaining(already));
 		const query = new URL(sandbox().requests[0].rawUrl, 'http://x').searchParams;
 		expect(query.get('effective_at[gte]')).toBe(String(position.effectiveAt));
 		expect(query.get('limit')).toBe('100');
