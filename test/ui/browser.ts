@@ -82,6 +82,8 @@ export async function openPicker(page: Page, parameter: string): Promise<void> {
  * table needs in a 1280-pixel picture, and the input pane (a trigger's empty output) shrinks.
  */
 export async function widenOutputPane(page: Page, byPixels = 340): Promise<void> {
+	// The handle shows while the pointer is over the middle panel (always so when it has no input panel).
+	await page.getByTestId('node-execute-button').hover();
 	const handle = page.getByTestId('panel-drag-button').filter({ visible: true });
 	const box = await handle.boundingBox();
 	if (!box) throw new Error('the node view has no panel drag handle');
