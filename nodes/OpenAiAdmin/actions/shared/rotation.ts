@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { AdminApi, AdminApiRequest } from '../../transport';
 import { collection, dropdown } from './fields';
-import { invalidInput, readCollection, readId, readSwitch } from './parameters';
+import { checkOneOf, invalidInput, readCollection, readId, readSwitch } from './parameters';
 
 /**
  * What a key rotation and its retirement share: when the old one goes, what the replacement is
@@ -52,8 +52,7 @@ export const retireSwitches: INodeProperties[] = [
  * the old one with the suffix if one is given.
  */
 export function readRotation(context: IExecuteFunctions, itemIndex: number, what: string) {
-	const retire = context.getNodeParameter('retire', itemIndex, 'later');
-	if (retire !== 'now' && retire !== 'later') throw invalidInput(context, itemIndex, `Retire Old ${what}`, `${JSON.stringify(retire)} is not "now" or "later"`);
+	const retire = checkOneOf(context, context.getNodeParameter('retire', itemIndex, 'later'), ['later', 'now'], itemIndex, `Retire Old ${what}`);
 	const { nameSuffix = '' } = readCollection(context, 'additionalFields', itemIndex);
 	if (typeof nameSuffix !== 'string') throw invalidInput(context, itemIndex, 'Name Suffix', `${JSON.stringify(nameSuffix)} is not a text`);
 	const suffix = nameSuffix.trim();
