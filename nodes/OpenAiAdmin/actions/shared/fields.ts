@@ -192,6 +192,7 @@ export function dropdown(
 	choices: Array<[name: string, value: string, description: string]>,
 	rest: Omit<INodeProperties, 'displayName' | 'name' | 'type' | 'options'>,
 ): INodeProperties {
+	// n8n's lint (node-param-default-missing) needs `default` written out in the object it reads.
 	const { default: chosen, ...others } = rest;
 	const options = choices.map(([name, value, description]) => ({ name, value, description }));
 	return { displayName, name, type: 'options', options, default: chosen, ...others };

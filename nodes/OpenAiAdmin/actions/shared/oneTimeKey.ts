@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { OperationHint } from '../types';
-import { invalidInput } from './parameters';
+import { readSwitch } from './parameters';
 
 /**
  * A new key's secret, which OpenAI shows only once, in the answer of the operation that made it:
@@ -70,11 +70,8 @@ export function runsAsTool(context: IExecuteFunctions): boolean {
 }
 
 /** Whether the user chose to give the agent the new key itself. */
-export function readReturnKeyToAgent(context: IExecuteFunctions, itemIndex: number): boolean {
-	const value = context.getNodeParameter(RETURN_KEY_TO_AGENT, itemIndex, false);
-	if (typeof value !== 'boolean') throw invalidInput(context, itemIndex, 'Return New Key to the AI Agent', `${JSON.stringify(value)} is not true or false`);
-	return value;
-}
+export const readReturnKeyToAgent = (context: IExecuteFunctions, itemIndex: number): boolean =>
+	readSwitch(context, itemIndex, RETURN_KEY_TO_AGENT, 'Return New Key to the AI Agent');
 
 function read(object: IDataObject, path: string[]): unknown {
 	let value: unknown = object;
