@@ -5,6 +5,7 @@ import { AUDIT_LOG_PATH, auditLogQuery, explainAuditLogError } from '../OpenAiAd
 import { AdminApi, IncompleteListError } from '../OpenAiAdmin/transport';
 import { headwardPager, lastIdPager, pages } from '../OpenAiAdmin/transport/pagination';
 import { endPoll, startPoll } from './onePollAtATime';
+import { refuseField } from './refuse';
 import type { AuditEvent, Position } from './position';
 import { advance, isAuditEvent, readPosition, unseen, writePosition } from './position';
 
@@ -22,26 +23,21 @@ interface Settings {
 	maxEvents: number;
 }
 
-function refuse(context: IPollFunctions) {
-	return (field: string, problem: string) =>
-		new NodeOperationError(context.getNode(), `${field}: ${problem}`, { description: `Check the "${field}" field of the trigger.` });
-}
-
 function readSettings(context: IPollFunctions): Settings {
 	const filters = context.getNodeParameter('filters', {}) as IDataObject;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const query = auditLogQuery(
 		{ ...filters, event_types: context.getNodeParameter('events', []) },
-		refuse(context),
+		refuseField(context),
 		{ tenantOnly: 'auto' },
 	);
 	const lookbackHours = options.lookbackHours ?? 0;
 	if (typeof lookbackHours !== 'number' || !(lookbackHours >= 0)) {
-		throw refuse(context)('Start With Past Hours', `${JSON.stringify(lookbackHours)} is not a number of hours of 0 or more`);
+		throw refuseField(context)('Start With Past Hours', `${JSON.stringify(lookbackHours)} is not a number of hours of 0 or more`);
 	}
 	const maxEvents = options.maxEventsPerPoll ?? defaultMaxEventsPerPoll;
 	if (typeof maxEvents !== 'number' || !Number.isInteger(maxEvents) || maxEvents < 1 || maxEvents > MAX_EVENTS_PER_POLL) {
-		throw refuse(context)('Max Events Per Poll', `${JSON.stringify(maxEvents)} is not a whole number from 1 to ${MAX_EVENTS_PER_POLL}`);
+		throw refuseField(context)('Max Events Per Poll', `${JSON.stringify(maxEvents)} is not a whole number from 1 to ${MAX_EVENTS_PER_POLL}`);
 	}
 	return { query, lookbackHours, maxEvents };
 }

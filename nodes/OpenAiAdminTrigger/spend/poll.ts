@@ -1,11 +1,11 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { Refuse } from '../../OpenAiAdmin/actions/auditLog/query';
 import { AdminApi } from '../../OpenAiAdmin/transport';
 import { mapInOrder } from '../../OpenAiAdmin/transport/concurrency';
 import { apiPath } from '../../OpenAiAdmin/transport/path';
 import { endPoll, startPoll } from '../onePollAtATime';
+import { refuseField } from '../refuse';
 import { ORGANIZATION, readDailyCosts } from './costs';
 import type { Period } from './periods';
 import { DAY, isoTime, watchedPeriods } from './periods';
@@ -99,8 +99,7 @@ function explain(error: unknown): unknown {
  * watch had been running (spend already over the line included), and records nothing.
  */
 export async function pollSpend(this: IPollFunctions, event: SpendEvent): Promise<INodeExecutionData[][] | null> {
-	const refuse: Refuse = (field, problem) =>
-		new NodeOperationError(this.getNode(), `${field}: ${problem}`, { description: `Check the "${field}" field of the trigger.` });
+	const refuse = refuseField(this);
 	const settings = readSpendSettings(this, event, refuse);
 	const api = AdminApi.forPoll(this);
 	const manual = this.getMode() === 'manual';
