@@ -336,7 +336,7 @@ describe.each(E2E_LINES)('n8n line %i editor', (line) => {
 			{ email: 'new.analyst@example.com', role: 'member' },
 		];
 		const before = structuredClone(target.users);
-		const admin = await rest<{ id: string }>('POST', '/rest/credentials', { name: 'OpenAI Admin (plan)', type: 'openAiAdminApi', data: { apiKey: sandbox.adminKey, baseUrl: sandbox.baseUrl } });
+		const admin = await adminCredential('OpenAI Admin (plan)');
 		const workflow = await rest<{ id: string; nodes: Array<{ id: string; name: string }> }>('POST', '/rest/workflows', {
 			name: 'OpenAI Admin: plan a project from a team list',
 			active: false,
@@ -412,7 +412,7 @@ describe.each(E2E_LINES)('n8n line %i editor', (line) => {
 		model = await startChatModel((turn) => script(turn) ?? { text: 'no tools' });
 
 		// The example as a user imports it, with their two credentials picked (made through n8n's REST API).
-		const admin = await rest<{ id: string }>('POST', '/rest/credentials', { name: 'OpenAI Admin (sandbox)', type: 'openAiAdminApi', data: { apiKey: sandbox.adminKey, baseUrl: sandbox.baseUrl } });
+		const admin = await adminCredential('OpenAI Admin (sandbox)');
 		const openAi = await rest<{ id: string }>('POST', '/rest/credentials', { name: 'OpenAI (stand-in)', type: 'openAiApi', data: { apiKey: model.apiKey, url: model.baseUrl } });
 		const text = JSON.stringify(readExample('admin-assistant.json'))
 			.replaceAll(JSON.stringify(EXAMPLE_CREDENTIAL), JSON.stringify({ id: admin.id, name: 'OpenAI Admin (sandbox)' }))
@@ -431,6 +431,11 @@ describe.each(E2E_LINES)('n8n line %i editor', (line) => {
 		expect(sandbox.requests.some((request) => request.path === `/organization/projects/${dataScience.id}/api_keys`)).toBe(true);
 		if (line === PICTURE_LINE) await picture(page, 'agent-chat');
 	});
+
+	/** An OpenAI Admin credential for the sandbox, made through n8n's REST API as a user makes one in the editor. */
+	async function adminCredential(name: string): Promise<{ id: string }> {
+		return await rest<{ id: string }>('POST', '/rest/credentials', { name, type: 'openAiAdminApi', data: { apiKey: sandbox.adminKey, baseUrl: sandbox.baseUrl } });
+	}
 
 	/** A call to n8n's REST API as the owner; the answer's `data`. */
 	async function rest<T>(method: string, route: string, body: unknown): Promise<T> {
